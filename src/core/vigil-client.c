@@ -18,6 +18,7 @@ struct _VigilClient
   GObject parent_instance;
 
   SoupSession *session;
+  SoupSession *stream_session;
   GUri *base;
   char *base_uri;
   char *user;
@@ -49,6 +50,7 @@ vigil_client_finalize (GObject *object)
   VigilClient *self = (VigilClient *) object;
 
   g_clear_object (&self->session);
+  g_clear_object (&self->stream_session);
   g_clear_pointer (&self->base, g_uri_unref);
   g_clear_pointer (&self->base_uri, g_free);
   g_clear_pointer (&self->user, g_free);
@@ -159,6 +161,15 @@ vigil_client_init (VigilClient *self)
                                 "max-conns", 8,
                                 "max-conns-per-host", 4,
                                 NULL);
+  /* Event streams live for hours between reads of a heartbeat: no I/O timeout (the stream has
+   * its own watchdog), and their own connection slots so calls never queue behind them. */
+  self->stream_session = g_object_new (SOUP_TYPE_SESSION,
+                                       "user-agent", "Vigil/" PACKAGE_VERSION,
+                                       "timeout", 0,
+                                       "idle-timeout", 0,
+                                       "max-conns", 8,
+                                       "max-conns-per-host", 4,
+                                       NULL);
 }
 
 static int
@@ -244,8 +255,11 @@ vigil_client_set_credentials (VigilClient *self,
   g_free (self->password);
   self->password = g_strdup (password);
 
-  /* New credentials: forget what the session cached for the old ones. */
+  /* New credentials: forget what the sessions cached for the old ones. */
   auth_manager = soup_session_get_feature (self->session, SOUP_TYPE_AUTH_MANAGER);
+  if (auth_manager != NULL)
+    soup_auth_manager_clear_cached_credentials (SOUP_AUTH_MANAGER (auth_manager));
+  auth_manager = soup_session_get_feature (self->stream_session, SOUP_TYPE_AUTH_MANAGER);
   if (auth_manager != NULL)
     soup_auth_manager_clear_cached_credentials (SOUP_AUTH_MANAGER (auth_manager));
 
@@ -381,11 +395,15 @@ vigil_client_set_pinned_fingerprint (VigilClient  *self,
   /* With a pin, the pin is the only trust anchor: without a database every certificate goes
    * through accept-certificate, where it is compared with the pin. */
   if (self->pinned_fingerprint != NULL)
-    soup_session_set_tls_database (self->session, NULL);
+    {
+      soup_session_set_tls_database (self->session, NULL);
+      soup_session_set_tls_database (self->stream_session, NULL);
+    }
   else
     {
       GTlsDatabase *database = g_tls_backend_get_default_database (g_tls_backend_get_default ());
       soup_session_set_tls_database (self->session, database);
+      soup_session_set_tls_database (self->stream_session, database);
       g_clear_object (&database);
     }
 
@@ -417,6 +435,13 @@ vigil_client_get_session (VigilClient *self)
 {
   g_return_val_if_fail (VIGIL_IS_CLIENT (self), NULL);
   return self->session;
+}
+
+SoupSession *
+vigil_client_get_stream_session (VigilClient *self)
+{
+  g_return_val_if_fail (VIGIL_IS_CLIENT (self), NULL);
+  return self->stream_session;
 }
 
 static gboolean

@@ -67,6 +67,8 @@ char        *vigil_client_resolve_same_origin (VigilClient *self,
 /* The session the calls use, for other parts of the core (video download) that must share its
  * authentication, pin and origin guard. Use vigil_client_prepare_message() on every message. */
 SoupSession *vigil_client_get_session         (VigilClient *self);
+/* The session for long-lived streams: no I/O timeout, separate connection slots. */
+SoupSession *vigil_client_get_stream_session  (VigilClient *self);
 SoupMessage *vigil_client_prepare_message     (VigilClient *self,
                                                const char  *method,
                                                const char  *path_or_url,

@@ -106,7 +106,8 @@ is_value_end (char c)
 static const char *
 skip_blank (const char *p,
             const char *end,
-            gboolean   *saw_newline)
+            gboolean   *saw_newline,
+            gboolean   *saw_comment)
 {
   while (p < end)
     {
@@ -124,11 +125,15 @@ skip_blank (const char *p,
           p = close ? close + 2 : end;
           if (saw_newline)
             *saw_newline = TRUE;
+          if (saw_comment)
+            *saw_comment = TRUE;
         }
       else if (*p == '/' && p + 1 < end && p[1] == '/')
         {
           while (p < end && *p != '\n')
             p++;
+          if (saw_comment)
+            *saw_comment = TRUE;
         }
       else
         break;
@@ -184,15 +189,14 @@ repair_text (const char *text,
 
       if (c == '/' && p + 1 < end && (p[1] == '*' || p[1] == '/'))
         {
-          p = skip_blank (p, end, NULL);
-          log->comments = TRUE;
+          p = skip_blank (p, end, NULL, &log->comments);
           continue;
         }
 
       if (g_ascii_isspace (c))
         {
           gboolean newline = FALSE;
-          const char *next = skip_blank (p, end, &newline);
+          const char *next = skip_blank (p, end, &newline, &log->comments);
 
           /* `"a":"" ⏎ "b":""` — the guide's templates lose commas between lines. */
           if (newline && next < end && *next == '"' && is_value_end (last_significant) &&
@@ -209,7 +213,7 @@ repair_text (const char *text,
 
       if (c == ',')
         {
-          const char *next = skip_blank (p + 1, end, NULL);
+          const char *next = skip_blank (p + 1, end, NULL, &log->comments);
 
           if (next < end && (*next == '}' || *next == ']'))
             {

@@ -125,12 +125,16 @@ scan_rule (Scanner     *s,
     {
       s->p++;
       rule->kind = VIGIL_TZ_RULE_MONTH_WEEK_DAY;
-      if (!scan_number (s, 12, &rule->month) || rule->month < 1)
-        return rule->month < 1 ? fail (s, _("months run from 1 to 12")) : FALSE;
+      if (!scan_number (s, 12, &rule->month))
+        return FALSE;
+      if (rule->month < 1)
+        return fail (s, _("months run from 1 to 12"));
       if (*s->p++ != '.')
         return fail (s, _("“.” was expected after the month"));
-      if (!scan_number (s, 5, &rule->week) || rule->week < 1)
-        return rule->week < 1 ? fail (s, _("weeks run from 1 to 5")) : FALSE;
+      if (!scan_number (s, 5, &rule->week))
+        return FALSE;
+      if (rule->week < 1)
+        return fail (s, _("weeks run from 1 to 5"));
       if (*s->p++ != '.')
         return fail (s, _("“.” was expected after the week"));
       if (!scan_number (s, 6, &rule->weekday))
@@ -140,8 +144,10 @@ scan_rule (Scanner     *s,
     {
       s->p++;
       rule->kind = VIGIL_TZ_RULE_JULIAN_NO_LEAP;
-      if (!scan_number (s, 365, &rule->day) || rule->day < 1)
-        return rule->day < 1 ? fail (s, _("days run from 1 to 365")) : FALSE;
+      if (!scan_number (s, 365, &rule->day))
+        return FALSE;
+      if (rule->day < 1)
+        return fail (s, _("days run from 1 to 365"));
     }
   else if (g_ascii_isdigit (*s->p))
     {
