@@ -585,6 +585,49 @@ vigil_client_prepare_message (VigilClient  *self,
   return message;
 }
 
+typedef struct
+{
+  char *content_type;
+  GBytes *body;
+} RequestBody;
+
+static void
+request_body_free (gpointer data,
+                   GClosure *closure)
+{
+  RequestBody *request = data;
+
+  g_free (request->content_type);
+  g_bytes_unref (request->body);
+  g_free (request);
+}
+
+static void
+on_message_restarted (SoupMessage *message,
+                      RequestBody *request)
+{
+  soup_message_set_request_body_from_bytes (message, request->content_type, request->body);
+}
+
+void
+vigil_client_set_request_body (SoupMessage *message,
+                               const char  *content_type,
+                               GBytes      *body)
+{
+  RequestBody *request;
+
+  g_return_if_fail (SOUP_IS_MESSAGE (message));
+  g_return_if_fail (body != NULL);
+
+  soup_message_set_request_body_from_bytes (message, content_type, body);
+
+  request = g_new0 (RequestBody, 1);
+  request->content_type = g_strdup (content_type);
+  request->body = g_bytes_ref (body);
+  g_signal_connect_data (message, "restarted", G_CALLBACK (on_message_restarted), request,
+                         request_body_free, 0);
+}
+
 /* What a 401 says: wrong password (attempts left) or locked (for how long). */
 static GError *
 auth_error_from_response (VigilClient *self,
@@ -1121,12 +1164,12 @@ _vigil_client_call_full (VigilClient         *self,
       g_autofree char *text = vigil_json_to_string (owned_body, FALSE);
       g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
       text = NULL;
-      soup_message_set_request_body_from_bytes (data->message, "application/json", bytes);
+      vigil_client_set_request_body (data->message, "application/json", bytes);
     }
   else if (text_body != NULL)
     {
       g_autoptr(GBytes) bytes = g_bytes_new (text_body, strlen (text_body));
-      soup_message_set_request_body_from_bytes (data->message, "text/plain", bytes);
+      vigil_client_set_request_body (data->message, "text/plain", bytes);
     }
 
   data->cancellable = g_cancellable_new ();

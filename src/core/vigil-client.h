@@ -73,6 +73,11 @@ SoupMessage *vigil_client_prepare_message     (VigilClient *self,
                                                const char  *method,
                                                const char  *path_or_url,
                                                GError     **error);
+/* Sets @message's request body so that it survives a restart. libsoup 3.2 re-sends an EMPTY body
+ * when a message is restarted after a Digest challenge; every body must be set through this. */
+void         vigil_client_set_request_body    (SoupMessage *message,
+                                               const char  *content_type,
+                                               GBytes      *body);
 /* Turns a finished exchange into the client's errors (TLS, 401 with lockout details,
  * redirects, HTTP status). TRUE when the status is 2xx. */
 gboolean     vigil_client_check_message       (VigilClient  *self,

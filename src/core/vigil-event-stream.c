@@ -520,7 +520,7 @@ connect_now (VigilEventStream *self)
   wrapped = vigil_message_wrap ("SubscribeDeviceMgmt", body);
   text = vigil_json_to_string (wrapped, FALSE);
   bytes = g_bytes_new (text, strlen (text));
-  soup_message_set_request_body_from_bytes (self->message, "application/json", bytes);
+  vigil_client_set_request_body (self->message, "application/json", bytes);
 
   self->cancellable = g_cancellable_new ();
   /* Until the headers are in, the ordinary timeout applies; then the watchdog takes over. */

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Builds Vigil and runs the whole test suite: once as users get it, once under
+# AddressSanitizer + UndefinedBehaviorSanitizer. Installs what it needs from
+# Debian's packages first (idempotent). Usage: build-aux/test.sh [meson test args]
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+
+./build-aux/install-deps.sh
+
+# A bus on which only what the tests need can start (no desktop portal), and a
+# headless X server for the widget tests.
+run_headless() {
+  local services
+  services=$(mktemp -d)
+  sed "s|@SERVICEDIR@|$services|" build-aux/dbus-session.conf > "$services/session.conf"
+  xvfb-run -a -s "-screen 0 1280x800x24" \
+    dbus-run-session --config-file="$services/session.conf" -- "$@"
+  local rc=$?
+  rm -rf "$services"
+  return $rc
+}
+
+summary() {
+  # meson's JSON log: one object per test.
+  python3 - "$1" <<'PY'
+import json, sys
+passed = failed = skipped = 0
+for line in open(sys.argv[1]):
+    r = json.loads(line)
+    res = r.get("result")
+    if res in ("OK", "EXPECTEDFAIL"):
+        passed += 1
+    elif res == "SKIP":
+        skipped += 1
+    else:
+        failed += 1
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+PY
+}
+
+status=0
+
+build_and_test() {
+  local dir=$1; shift
+  local setup_args=("$@")
+  if [ ! -f "$dir/build.ninja" ]; then
+    meson setup "$dir" -Dwerror=true "${setup_args[@]}"
+  else
+    meson configure "$dir" -Dwerror=true "${setup_args[@]}" >/dev/null
+  fi
+  meson compile -C "$dir"
+  set +e
+  run_headless meson test -C "$dir" --print-errorlogs --num-processes 2 ${TEST_ARGS:-}
+  local rc=$?
+  set -e
+  echo "== $dir: $(summary "$dir/meson-logs/testlog.json")"
+  return $rc
+}
+
+TEST_ARGS="$*"
+
+build_and_test _build || status=1
+
+if [ "${VIGIL_SKIP_SANITIZERS:-0}" != 1 ]; then
+  export ASAN_OPTIONS="fast_unwind_on_malloc=0:detect_leaks=1:abort_on_error=1"
+  export LSAN_OPTIONS="suppressions=$top/build-aux/lsan.supp:print_suppressions=0"
+  export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
+  build_and_test _build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug || status=1
+fi
+
+# The closing line CI reads: all runs together.
+python3 - _build/meson-logs/testlog.json $( [ -f _build-asan/meson-logs/testlog.json ] && [ "${VIGIL_SKIP_SANITIZERS:-0}" != 1 ] && echo _build-asan/meson-logs/testlog.json ) <<'PY'
+import json, sys
+passed = failed = skipped = 0
+for path in sys.argv[1:]:
+    for line in open(path):
+        r = json.loads(line)
+        res = r.get("result")
+        if res in ("OK", "EXPECTEDFAIL"):
+            passed += 1
+        elif res == "SKIP":
+            skipped += 1
+        else:
+            failed += 1
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+PY
+exit $status
