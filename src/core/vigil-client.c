@@ -509,8 +509,6 @@ on_authenticate (SoupMessage *message,
                  gboolean     retrying,
                  VigilClient *self)
 {
-  g_autoptr(GUri) uri = NULL;
-
   /* Lockout safety: the gateway counts every wrong attempt, so a credential it refused is
    * never offered again — not by libsoup's retry, not by another call. */
   if (retrying || self->credentials_rejected || self->user == NULL || self->password == NULL)

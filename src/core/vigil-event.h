@@ -85,6 +85,7 @@ struct _VigilEvent
   char *user_name;           /* NULL for "NONE" or empty */
 
   char *video_url;           /* VideoReview.HikCIDParams.videoURL, as sent */
+  char *protocol_type;       /* VideoReview.protocolType ("HikCIDProtocol"), or NULL */
 
   VigilPriority priority;
 
@@ -93,7 +94,9 @@ struct _VigilEvent
   GDateTime *gap_end;
 
   char *dedup_key;           /* "uuid:<dev>:<UUID>" or "content:<sha256>": stored exactly once */
-  char *raw;                 /* the part's text exactly as received (or Vigil's own note) */
+  char *raw;                 /* the part's text exactly as received (or Vigil's own note);
+                              * NUL-terminated, but may hold NULs and invalid UTF-8: see raw_len */
+  gsize raw_len;
   JsonNode *alert;           /* the parsed EventNotificationAlert object (repaired), or NULL */
   char *parse_note;          /* what was repaired or assumed, for the log; NULL if clean */
 };
@@ -125,6 +128,20 @@ char        *vigil_event_to_json_line (const VigilEvent *event);
 
 const char  *vigil_event_type_to_string (VigilEventType type);
 gboolean     vigil_event_is_alarm       (const VigilEvent *event);  /* goes on the alarm queue */
+
+/* What links a restore to the alarm it restores: the same key for a CID trigger and its
+ * restore ("<devIndex>:<zone>:<event>"); NULL for an event without a CID code. */
+char        *vigil_event_dup_restore_key (const VigilEvent *event);
+
+/* The gateway's dateTime forms: "2018-01-21T12:50:39+08:00", "-4:00", "+0800", "Z", fractional
+ * seconds, a space for the T. Without a zone the time is read in @default_tz (NULL: UTC) and
+ * *zone_assumed (nullable) is set. NULL when unreadable. */
+GDateTime   *vigil_event_parse_date_time (const char *text,
+                                          GTimeZone  *default_tz,
+                                          gboolean   *zone_assumed);
+
+/* ISO 8601 with its offset ("2018-01-21T12:50:39+08:00", "Z" for UTC), as in the JSON lines. */
+char        *vigil_event_format_date_time (GDateTime *date_time);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigilEvent, vigil_event_unref)
 

@@ -737,15 +737,15 @@ vigil_json_node_deep_copy (JsonNode *node)
     {
     case JSON_NODE_OBJECT:
       {
+        JsonObject *object = json_node_get_object (node);
         JsonObject *copy = json_object_new ();
-        JsonObjectIter iter;
-        const char *name;
-        JsonNode *member;
         JsonNode *result = json_node_new (JSON_NODE_OBJECT);
+        /* The member list keeps the order they came in (the iterator walks a hash). */
+        g_autoptr(GList) names = json_object_get_members (object);
 
-        json_object_iter_init (&iter, json_node_get_object (node));
-        while (json_object_iter_next (&iter, &name, &member))
-          json_object_set_member (copy, name, vigil_json_node_deep_copy (member));
+        for (GList *l = names; l != NULL; l = l->next)
+          json_object_set_member (copy, l->data,
+                                  vigil_json_node_deep_copy (json_object_get_member (object, l->data)));
         json_node_take_object (result, copy);
         return result;
       }
