@@ -52,7 +52,11 @@ build_and_test() {
   fi
   meson compile -C "$dir"
   set +e
-  run_headless meson test -C "$dir" --print-errorlogs --num-processes 2 ${TEST_ARGS:-}
+  if [ -n "${VIGIL_ASAN_PRELOAD:-}" ] && [ "$dir" = _build-asan ]; then
+    LD_PRELOAD="$VIGIL_ASAN_PRELOAD" run_headless meson test -C "$dir" --print-errorlogs --num-processes 2 ${TEST_ARGS:-}
+  else
+    run_headless meson test -C "$dir" --print-errorlogs --num-processes 2 ${TEST_ARGS:-}
+  fi
   local rc=$?
   set -e
   echo "== $dir: $(summary "$dir/meson-logs/testlog.json")"
@@ -64,7 +68,11 @@ TEST_ARGS="$*"
 build_and_test _build || status=1
 
 if [ "${VIGIL_SKIP_SANITIZERS:-0}" != 1 ]; then
-  export ASAN_OPTIONS="fast_unwind_on_malloc=0:detect_leaks=1:abort_on_error=1"
+  # gnutls loads its thread-local storage dynamically; LeakSanitizer's tracer crashes at exit
+  # after any TLS handshake unless it is loaded from the start.
+  gnutls=$(ls /usr/lib/*-linux-gnu/libgnutls.so.30 2>/dev/null | head -n 1)
+  export ASAN_OPTIONS="fast_unwind_on_malloc=0:detect_leaks=1:abort_on_error=1:verify_asan_link_order=0"
+  if [ -n "$gnutls" ]; then export VIGIL_ASAN_PRELOAD="$gnutls"; fi
   export LSAN_OPTIONS="suppressions=$top/build-aux/lsan.supp:print_suppressions=0"
   export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
   build_and_test _build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug || status=1

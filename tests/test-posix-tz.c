@@ -35,7 +35,7 @@ test_guide_examples (void)
   g_assert_cmpint (dst->end.time_seconds, ==, 2 * 3600);
 
   text = vigil_posix_tz_to_string (dst);
-  g_assert_cmpstr (text, ==, "CST-08:00:00DST00:30:00,M4.1.0/02:00:00,M10.5.0/02:00:00");
+  g_assert_cmpstr (text, ==, "CST-8:00:00DST00:30:00,M4.1.0/02:00:00,M10.5.0/02:00:00");
 
   meaning = vigil_posix_tz_describe (dst);
   g_assert_nonnull (strstr (meaning, "UTC+08:00"));

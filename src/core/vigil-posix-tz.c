@@ -275,17 +275,18 @@ append_name (GString    *out,
     g_string_append_printf (out, "<%s>", name);
 }
 
+/* The guide's spelling: the zone's offset with a bare hour ("-8:00:00"), the daylight-saving
+ * shift and rule times with two digits ("00:30:00", "02:00:00"). */
 static void
 append_hms (GString *out,
             gint     seconds,
-            gboolean sign)
+            gboolean two_digit_hours)
 {
   if (seconds < 0)
     g_string_append_c (out, '-');
-  else if (sign)
-    g_string_append_c (out, '+');
   seconds = ABS (seconds);
-  g_string_append_printf (out, "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
+  g_string_append_printf (out, two_digit_hours ? "%02d:%02d:%02d" : "%d:%02d:%02d",
+                          seconds / 3600, seconds / 60 % 60, seconds % 60);
 }
 
 static void
@@ -306,7 +307,7 @@ append_rule (GString           *out,
       break;
     }
   g_string_append_c (out, '/');
-  append_hms (out, rule->time_seconds, FALSE);
+  append_hms (out, rule->time_seconds, TRUE);
 }
 
 char *
@@ -327,7 +328,7 @@ vigil_posix_tz_to_string (const VigilPosixTz *tz)
   if (tz->has_dst)
     {
       append_name (out, tz->dst_name);
-      append_hms (out, tz->dst_shift_seconds, FALSE);
+      append_hms (out, tz->dst_shift_seconds, TRUE);
       if (tz->has_rules)
         {
           g_string_append_c (out, ',');
