@@ -71,7 +71,7 @@ if [ "${VIGIL_SKIP_SANITIZERS:-0}" != 1 ]; then
   # gnutls loads its thread-local storage dynamically; LeakSanitizer's tracer crashes at exit
   # after any TLS handshake unless it is loaded from the start.
   gnutls=$(ls /usr/lib/*-linux-gnu/libgnutls.so.30 2>/dev/null | head -n 1)
-  export ASAN_OPTIONS="fast_unwind_on_malloc=0:detect_leaks=1:abort_on_error=1:verify_asan_link_order=0"
+  export ASAN_OPTIONS="fast_unwind_on_malloc=0:detect_leaks=1:abort_on_error=1:verify_asan_link_order=0:intercept_tls_get_addr=0"
   if [ -n "$gnutls" ]; then export VIGIL_ASAN_PRELOAD="$gnutls"; fi
   export LSAN_OPTIONS="suppressions=$top/build-aux/lsan.supp:print_suppressions=0"
   export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"

@@ -368,7 +368,8 @@ vigilctl_cmd_log (Vigilctl  *ctl,
   g_auto(GStrv) types = NULL;
   gboolean csv = FALSE;
   LogFormat format;
-  guint offset = 0;
+  gint64 before_id = 0;       /* keyset paging: the cost does not grow with the depth */
+  gboolean first_page = TRUE;
   guint64 n_printed = 0;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The event database (default $VIGIL_DB, else ~/.local/share/vigil/events.db)"), N_("FILE") },
@@ -412,16 +413,17 @@ vigilctl_cmd_log (Vigilctl  *ctl,
     {
       g_autoptr(GPtrArray) rows = NULL;
 
-      rows = vigil_event_store_query_sync (store, filter, offset, PAGE_SIZE, ctl->cancellable, &error);
+      rows = vigil_event_store_query_before_sync (store, filter, before_id, PAGE_SIZE, ctl->cancellable, &error);
       if (rows == NULL)
         break;
 
       /* Opened once the first page is in, so that a query that fails prints only the error
        * (with --json: one document either way). */
-      if (offset == 0 && format == LOG_CSV)
+      if (first_page && format == LOG_CSV)
         print_csv_header ();
-      else if (offset == 0 && format == LOG_JSON)
+      else if (first_page && format == LOG_JSON)
         fputs ("{\"events\":[", stdout);
+      first_page = FALSE;
 
       for (guint i = 0; i < rows->len; i++)
         {
@@ -456,10 +458,10 @@ vigilctl_cmd_log (Vigilctl  *ctl,
         vigilctl_table_print (table, stdout);
       if (rows->len < PAGE_SIZE)
         break;
-      offset += rows->len;
+      before_id = vigil_event_row_get_id (g_ptr_array_index (rows, rows->len - 1));
     }
 
-  if (format == LOG_JSON && (offset > 0 || n_printed > 0 || error == NULL))
+  if (format == LOG_JSON && (!first_page || error == NULL))
     fputs ("]}\n", stdout);
   else if (format == LOG_TABLE && n_printed == 0 && error == NULL)
     g_print ("%s\n", _("No events."));
