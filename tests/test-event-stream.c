@@ -438,6 +438,97 @@ test_stop_unsubscribes (Fixture       *f,
   g_assert_cmpint (vigil_event_stream_get_state (f->stream), ==, VIGIL_STREAM_STOPPED);
 }
 
+typedef struct
+{
+  GAsyncResult *result;
+} Waiter;
+
+static void
+on_call_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  ((Waiter *) user_data)->result = g_object_ref (result);
+}
+
+static gboolean
+waiter_done (Fixture *f, gpointer data)
+{
+  return ((Waiter *) data)->result != NULL;
+}
+
+static void
+test_per_device_subscription (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_auto(GStrv) indexes = vigil_sim_gateway_dup_dev_indexes (f->sim);
+  g_autoptr(VigilSubscribeRequest) request = vigil_subscribe_request_new ();
+  g_autoptr(VigilSubscribeDevEvent) first = vigil_subscribe_dev_event_new ();
+  g_autoptr(VigilSubscribeDevEvent) second = vigil_subscribe_dev_event_new ();
+  g_autoptr(VigilSubscribeDevEvent) read = NULL;
+  g_autoptr(VigilResponseStatus) status = NULL;
+  g_autoptr(GPtrArray) states = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *cid_only[] = { "CIDAlarm", NULL };
+  gint64 id;
+  Waiter w = { 0 };
+
+  /* Subscribe by device: the first panel, CID alarms only. */
+  first->dev_index = g_strdup (indexes[0]);
+  first->upload_mode = g_strdup ("part");
+  first->event_list = g_strdupv ((char **) cid_only);
+  request->event_mode = g_strdup ("device");
+  request->devices = g_ptr_array_new ();
+  g_ptr_array_add (request->devices, first);
+  vigil_event_stream_set_request (f->stream, request);
+  g_ptr_array_set_size (request->devices, 0);
+  vigil_event_stream_start (f->stream);
+  wait_for (f, is_online, NULL, 10, "online");
+  id = vigil_event_stream_get_subscription_id (f->stream);
+
+  /* Read what the gateway holds for that panel. */
+  vigil_client_get_device_subscription_async (f->client, id, indexes[0], NULL, on_call_done, &w);
+  wait_for (f, waiter_done, &w, 10, "the device subscription");
+  read = vigil_client_get_device_subscription_finish (f->client, w.result, &error);
+  g_clear_object (&w.result);
+  g_assert_no_error (error);
+  g_assert_cmpstr (read->dev_index, ==, indexes[0]);
+  g_assert_cmpstr (read->upload_mode, ==, "part");
+
+  /* Add the second panel, then query the status of both. */
+  second->dev_index = g_strdup (indexes[1]);
+  second->upload_mode = g_strdup ("all");
+  vigil_client_add_device_subscription_async (f->client, id, second, NULL, on_call_done, &w);
+  wait_for (f, waiter_done, &w, 10, "adding a device");
+  status = vigil_client_add_device_subscription_finish (f->client, w.result, &error);
+  g_clear_object (&w.result);
+  g_assert_no_error (error);
+
+  vigil_client_get_subscription_status_async (f->client, id, NULL, on_call_done, &w);
+  wait_for (f, waiter_done, &w, 10, "the subscription status");
+  states = vigil_client_get_subscription_status_finish (f->client, w.result, &error);
+  g_clear_object (&w.result);
+  g_assert_no_error (error);
+  g_assert_cmpuint (states->len, ==, 2);
+  g_assert_cmpstr (((VigilSubscriptionDevice *) g_ptr_array_index (states, 0))->status, ==, "continue");
+
+  /* Remove the second again. */
+  g_clear_pointer (&status, vigil_response_status_free);
+  vigil_client_remove_device_subscription_async (f->client, id, indexes[1], NULL, on_call_done, &w);
+  wait_for (f, waiter_done, &w, 10, "removing a device");
+  status = vigil_client_remove_device_subscription_finish (f->client, w.result, &error);
+  g_clear_object (&w.result);
+  g_assert_no_error (error);
+
+  g_clear_pointer (&states, g_ptr_array_unref);
+  vigil_client_get_subscription_status_async (f->client, id, NULL, on_call_done, &w);
+  wait_for (f, waiter_done, &w, 10, "the subscription status");
+  states = vigil_client_get_subscription_status_finish (f->client, w.result, &error);
+  g_clear_object (&w.result);
+  g_assert_no_error (error);
+  g_assert_cmpuint (states->len, ==, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -453,6 +544,7 @@ main (int argc, char *argv[])
   ADD ("burst-none-lost", test_burst_none_lost);
   ADD ("password-changed", test_password_changed_stops_retries);
   ADD ("stop-unsubscribes", test_stop_unsubscribes);
+  ADD ("per-device-subscription", test_per_device_subscription);
 #undef ADD
 
   return g_test_run ();
