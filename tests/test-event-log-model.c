@@ -128,7 +128,8 @@ static void
 test_paging (Fixture       *fixture,
              gconstpointer  data)
 {
-  const guint n = 50000;
+  /* Smaller under the sanitizers, which run ten times slower. */
+  const guint n = g_getenv ("VIGIL_TEST_SANITIZED") ? 5000 : 50000;
   guint baseline;
   guint peak = 0;
   gint64 start;
@@ -170,7 +171,7 @@ test_paging (Fixture       *fixture,
   g_assert_cmpint (id_at (fixture, n - 300), ==, 300);
   g_assert_cmpint (id_at (fixture, n / 2 + 17), ==, (gint64) (n / 2 - 17));
   g_assert_cmpint (id_at (fixture, 3), ==, (gint64) (n - 3));
-  g_assert_cmpint (id_at (fixture, 31111), ==, (gint64) (n - 31111));
+  g_assert_cmpint (id_at (fixture, n * 5 / 8 + 11), ==, (gint64) (n - (n * 5 / 8 + 11)));
   g_assert_cmpuint (vigil_event_row_get_n_instances () - baseline, <=, ROWS_BOUND);
 
   /* Out of range is NULL, as GListModel says. */
