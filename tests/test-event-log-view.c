@@ -1,0 +1,419 @@
+/* test-event-log-view.c — the event log page of the real window, its filters and its export
+ *
+ * Copyright 2026 The Vigil developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-event-log-view"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "vigil-csv-export.h"
+#include "vigil-event-row-private.h"
+#include "vigil-test-gui.h"
+
+#define N_PANELS 2
+/* A name a spreadsheet would run as a formula, with a comma and quotes to escape. */
+#define HOSTILE_NAME "=HYPERLINK(\"http://x\",\"Warehouse\")"
+
+typedef struct
+{
+  guint fire_zone;
+  char *fire_zone_name;
+  char *fire_dev_index;
+  guint tamper_zone;
+  char *tamper_dev_index;
+  gboolean on;
+} SimZones;
+
+static void
+name_panel (VigilSimGateway *gateway,
+            gpointer         user_data)
+{
+  vigil_sim_panel_set_name (vigil_sim_gateway_get_panel (gateway, 0), HOSTILE_NAME);
+}
+
+static void
+find_zones (VigilSimGateway *gateway,
+            gpointer         user_data)
+{
+  SimZones *zones = user_data;
+  VigilSimPanel *first = vigil_sim_gateway_get_panel (gateway, 0);
+  VigilSimPanel *second = vigil_sim_gateway_get_panel (gateway, 1);
+
+  zones->fire_zone = vigil_sim_panel_find_zone (first, VIGIL_SIM_ZONE_FIRE, 0);
+  zones->fire_zone_name = g_strdup (vigil_sim_panel_get_zone_name (first, zones->fire_zone));
+  zones->fire_dev_index = g_strdup (vigil_sim_panel_get_dev_index (first));
+  zones->tamper_zone = vigil_sim_panel_find_zone (second, VIGIL_SIM_ZONE_INSTANT, 0);
+  zones->tamper_dev_index = g_strdup (vigil_sim_panel_get_dev_index (second));
+}
+
+static void
+raise_events (VigilSimGateway *gateway,
+              gpointer         user_data)
+{
+  SimZones *zones = user_data;
+
+  vigil_sim_panel_set_zone_open (vigil_sim_gateway_get_panel (gateway, 0), zones->fire_zone, zones->on);
+  vigil_sim_panel_set_zone_tamper (vigil_sim_gateway_get_panel (gateway, 1), zones->tamper_zone, zones->on);
+}
+
+typedef struct
+{
+  VigilTestSim *sim;
+  VigilWindow *window;
+  VigilEventLogView *view;
+  VigilJournal *journal;
+  SimZones zones;
+  char *dir;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_settings_set_string (vigil_test_gui_settings (), "operator", "Lee Marsh");
+
+  fixture->dir = g_dir_make_tmp ("vigil-log-view-XXXXXX", NULL);
+  g_assert_nonnull (fixture->dir);
+  fixture->sim = vigil_test_sim_new_full (GPOINTER_TO_UINT (data), N_PANELS, name_panel, NULL);
+  vigil_test_sim_invoke_sync (fixture->sim, find_zones, &fixture->zones);
+  g_assert_cmpuint (fixture->zones.fire_zone, >, 0);
+  g_assert_cmpuint (fixture->zones.tamper_zone, >, 0);
+
+  fixture->window = vigil_test_gui_new_window ();
+  fixture->view = vigil_window_get_event_log_view (fixture->window);
+  fixture->journal = vigil_window_get_journal (fixture->window);
+  vigil_test_gui_connect (fixture->window, fixture->sim, N_PANELS);
+  vigil_test_gui_wait (vigil_event_log_view_get_model (fixture->view) != NULL, VIGIL_TEST_GUI_TIMEOUT);
+
+  adw_view_stack_set_visible_child_name (vigil_window_get_view_stack (fixture->window), "log");
+  vigil_test_gui_wait (gtk_widget_get_mapped (GTK_WIDGET (fixture->view)), VIGIL_TEST_GUI_TIMEOUT);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  vigil_test_gui_close_window (fixture->window);
+  g_clear_pointer (&fixture->sim, vigil_test_sim_free);
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+  g_clear_pointer (&fixture->zones.fire_zone_name, g_free);
+  g_clear_pointer (&fixture->zones.fire_dev_index, g_free);
+  g_clear_pointer (&fixture->zones.tamper_dev_index, g_free);
+}
+
+/* ---- reading what the log shows ---- */
+
+static GListModel *
+model_of (Fixture *fixture)
+{
+  return G_LIST_MODEL (vigil_event_log_view_get_model (fixture->view));
+}
+
+static gboolean
+settled (Fixture *fixture)
+{
+  GListModel *model = model_of (fixture);
+  guint n = g_list_model_get_n_items (model);
+
+  if (vigil_event_log_model_get_loading (VIGIL_EVENT_LOG_MODEL (model)))
+    return FALSE;
+  for (guint i = 0; i < MIN (n, 50); i++)
+    {
+      g_autoptr(VigilEventRow) row = g_list_model_get_item (model, i);
+
+      if (!vigil_event_row_get_loaded (row))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* How many of the first rows have @code from @dev_index. */
+static guint
+count_code (Fixture    *fixture,
+            const char *dev_index,
+            const char *code)
+{
+  GListModel *model = model_of (fixture);
+  guint found = 0;
+
+  for (guint i = 0; i < MIN (g_list_model_get_n_items (model), 50); i++)
+    {
+      g_autoptr(VigilEventRow) row = g_list_model_get_item (model, i);
+
+      if (vigil_event_row_get_loaded (row) &&
+          g_strcmp0 (vigil_event_row_get_dev_index (row), dev_index) == 0 &&
+          g_strcmp0 (vigil_event_row_get_cid_code (row), code) == 0)
+        found++;
+    }
+  return found;
+}
+
+static gboolean
+label_is (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), data) == 0 && gtk_widget_get_mapped (widget);
+}
+
+static GtkWidget *
+column_view_of (Fixture *fixture)
+{
+  return vigil_test_gui_find (GTK_WIDGET (fixture->view), GTK_TYPE_COLUMN_VIEW, NULL, NULL);
+}
+
+static void
+set_events (Fixture  *fixture,
+       gboolean  on)
+{
+  fixture->zones.on = on;
+  vigil_test_sim_invoke_sync (fixture->sim, raise_events, &fixture->zones);
+}
+
+static void
+got_result (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* ---- tests ---- */
+
+/* The panel's events appear in the columns, a search narrows them, the raw event is shown. */
+static void
+test_shows_and_filters (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *search;
+  g_autofree char *raw = NULL;
+
+  set_events (fixture, TRUE);
+  vigil_test_gui_wait (count_code (fixture, fixture->zones.fire_dev_index, "1110") == 1 &&
+                       count_code (fixture, fixture->zones.tamper_dev_index, "1383") == 1,
+                       VIGIL_TEST_GUI_TIMEOUT);
+
+  /* In the columns themselves, as the operator reads them. */
+  vigil_test_gui_wait (vigil_test_gui_find (column_view_of (fixture), GTK_TYPE_LABEL, label_is, "1110") != NULL,
+                       VIGIL_TEST_GUI_TIMEOUT);
+  g_assert_nonnull (vigil_test_gui_find (column_view_of (fixture), GTK_TYPE_LABEL, label_is, "1383"));
+
+  /* Typing the zone's name (the delay of a search entry, then the store's full-text search). */
+  search = vigil_test_gui_find (GTK_WIDGET (fixture->view), GTK_TYPE_SEARCH_ENTRY, NULL, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (search), fixture->zones.fire_zone_name);
+  vigil_test_gui_wait (vigil_event_log_view_get_filter (fixture->view) != NULL, VIGIL_TEST_GUI_TIMEOUT);
+  vigil_test_gui_wait (settled (fixture) &&
+                       count_code (fixture, fixture->zones.tamper_dev_index, "1383") == 0, VIGIL_TEST_GUI_TIMEOUT);
+  g_assert_cmpuint (count_code (fixture, fixture->zones.fire_dev_index, "1110"), ==, 1);
+  for (guint i = 0; i < g_list_model_get_n_items (model_of (fixture)); i++)
+    {
+      g_autoptr(VigilEventRow) row = g_list_model_get_item (model_of (fixture), i);
+
+      g_assert_cmpstr (vigil_event_row_get_zone_name (row), ==, fixture->zones.fire_zone_name);
+    }
+
+  /* A word nothing has: the empty page, not an empty table. */
+  vigil_event_log_view_set_search (fixture->view, "zzzznothing");
+  vigil_test_gui_wait (settled (fixture) && g_list_model_get_n_items (model_of (fixture)) == 0,
+                       VIGIL_TEST_GUI_TIMEOUT);
+  vigil_test_gui_wait (vigil_test_gui_find (GTK_WIDGET (fixture->view), ADW_TYPE_STATUS_PAGE, NULL, NULL) != NULL &&
+                       gtk_widget_get_mapped (vigil_test_gui_find (GTK_WIDGET (fixture->view), ADW_TYPE_STATUS_PAGE,
+                                                                   NULL, NULL)),
+                       VIGIL_TEST_GUI_TIMEOUT);
+
+  /* The raw event as the gateway sent it. */
+  vigil_event_log_view_set_search (fixture->view, fixture->zones.fire_zone_name);
+  vigil_test_gui_wait (settled (fixture) && g_list_model_get_n_items (model_of (fixture)) > 0, VIGIL_TEST_GUI_TIMEOUT);
+  vigil_event_log_view_show_raw (fixture->view, 0);
+  vigil_test_gui_wait ((g_free (raw), raw = vigil_event_log_view_dup_raw_text (fixture->view),
+                        strstr (raw, "EventNotificationAlert") != NULL),
+                       VIGIL_TEST_GUI_TIMEOUT);
+  g_assert_nonnull (strstr (raw, "1110"));
+}
+
+static char *
+export (Fixture    *fixture,
+        const char *name,
+        gint64     *n_rows)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  vigil_event_log_view_export_async (fixture->view, file, NULL, got_result, &result);
+  vigil_test_gui_wait (result != NULL, VIGIL_TEST_GUI_TIMEOUT);
+  *n_rows = vigil_event_log_view_export_finish (fixture->view, result, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+  return contents;
+}
+
+/* The CSV of a filtered log holds exactly the rows shown, escaped, formulas defused. */
+static void
+test_export (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *fire_cell = NULL;
+  gint64 n_rows = -1;
+  guint n_lines;
+
+  set_events (fixture, TRUE);
+  set_events (fixture, FALSE);
+  /* The alarm and its restore, and the tamper and its restore. */
+  vigil_test_gui_wait (count_code (fixture, fixture->zones.fire_dev_index, "3110") == 1 &&
+                       count_code (fixture, fixture->zones.tamper_dev_index, "3383") == 1,
+                       VIGIL_TEST_GUI_TIMEOUT);
+
+  vigil_event_log_view_set_search (fixture->view, fixture->zones.fire_zone_name);
+  vigil_test_gui_wait (settled (fixture) && count_code (fixture, fixture->zones.tamper_dev_index, "1383") == 0,
+                       VIGIL_TEST_GUI_TIMEOUT);
+
+  contents = export (fixture, "fire.csv", &n_rows);
+  g_assert_cmpint (n_rows, ==, g_list_model_get_n_items (model_of (fixture)));
+  g_assert_cmpint (n_rows, >=, 2);
+
+  /* RFC 4180: CR LF after every record, the header first. */
+  g_assert_true (g_str_has_suffix (contents, "\r\n"));
+  lines = g_strsplit (contents, "\r\n", -1);
+  n_lines = g_strv_length (lines);
+  g_assert_cmpuint (n_lines, ==, (guint) n_rows + 2);   /* header, rows, "" after the last CR LF */
+  g_assert_cmpstr (lines[0], ==, "id,received_at,panel_time,dev_index,panel_name,event_type,event_state,cid_code,"
+                                 "restore,partition,zone,zone_name,description,priority,user_name,status,"
+                                 "alarm_state,operator,has_video");
+
+  /* The fire zone's two events, newest first, nothing of the other panel. */
+  g_assert_nonnull (strstr (lines[1], ",3110,true,"));
+  g_assert_nonnull (strstr (lines[2], ",1110,false,"));
+  for (guint i = 1; i + 1 < n_lines; i++)
+    {
+      g_assert_null (strstr (lines[i], fixture->zones.tamper_dev_index));
+      g_assert_nonnull (strstr (lines[i], fixture->zones.fire_zone_name));
+    }
+
+  /* The panel's hostile name: quoted, its quotes doubled, and a text cell, not a formula. */
+  fire_cell = g_strdup_printf (",%s,\"'=HYPERLINK(\"\"http://x\"\",\"\"Warehouse\"\")\",CIDAlarm,",
+                               fixture->zones.fire_dev_index);
+  g_assert_nonnull (strstr (lines[2], fire_cell));
+}
+
+/* The cell rules on their own. */
+static void
+test_csv_cells (void)
+{
+  static const struct {
+    const char *value;
+    gboolean text;
+    const char *cell;
+  } cases[] = {
+    { "plain", TRUE, "plain" },
+    { "a,b", TRUE, "\"a,b\"" },
+    { "say \"hi\"", TRUE, "\"say \"\"hi\"\"\"" },
+    { "two\nlines", TRUE, "\"two\nlines\"" },
+    { "=1+2", TRUE, "'=1+2" },
+    { "+41 22", TRUE, "'+41 22" },
+    { "-cmd", TRUE, "'-cmd" },
+    { "@SUM(A1)", TRUE, "'@SUM(A1)" },
+    { "\tx", TRUE, "'\tx" },
+    { "=a,b", TRUE, "\"'=a,b\"" },
+    { "-1", FALSE, "-1" },
+    { NULL, TRUE, "" },
+    { "", TRUE, "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      vigil_csv_append_cell (line, cases[i].value, cases[i].text);
+      g_assert_cmpstr (line->str, ==, cases[i].cell);
+    }
+}
+
+/* A large log opens with its first page, and scrolling it never holds more than a few pages. */
+static void
+test_large_log (Fixture       *fixture,
+                gconstpointer  data)
+{
+  VigilEventStore *store = vigil_journal_get_store (fixture->journal);
+  const guint n = 30000;
+  g_autoptr(VigilEventRow) first = NULL;
+  g_autoptr(VigilEventRow) last = NULL;
+  guint baseline;
+  gint64 start;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *json = NULL;
+      g_autoptr(VigilEvent) event = NULL;
+      g_autoptr(GError) error = NULL;
+
+      json = g_strdup_printf ("{\"EventNotificationAlert\":{\"dateTime\":\"2026-03-01T10:00:00+01:00\","
+                              "\"eventType\":\"CIDAlarm\",\"eventState\":\"active\",\"devIndex\":\"bulk-panel\","
+                              "\"CIDAlarm\":{\"subSys\":1,\"zoneNo\":%u,\"CIDCode\":\"1130\",\"CIDType\":1,"
+                              "\"UUID\":\"bulk-%u\"}}}", 1 + i % 64, i);
+      event = vigil_event_parse (json, strlen (json), NULL, NULL, &error);
+      g_assert_no_error (error);
+      vigil_event_store_append (store, event);
+    }
+  g_assert_true (vigil_event_store_flush_sync (store, NULL));
+
+  /* A search that matches nothing, then none: the log is read again from the top, as when the
+   * console opens. */
+  vigil_event_log_view_set_search (fixture->view, "zzzznothing");
+  vigil_test_gui_wait (settled (fixture) && g_list_model_get_n_items (model_of (fixture)) == 0,
+                       VIGIL_TEST_GUI_TIMEOUT);
+  baseline = vigil_event_row_get_n_instances ();
+  start = g_get_monotonic_time ();
+  vigil_event_log_view_set_search (fixture->view, NULL);
+  vigil_test_gui_wait (g_list_model_get_n_items (model_of (fixture)) > 0 &&
+                       vigil_test_gui_find (column_view_of (fixture), GTK_TYPE_LABEL, label_is, "1130") != NULL,
+                       VIGIL_TEST_GUI_TIMEOUT);
+  g_test_message ("the first rows of %u events shown after %.0f ms", n,
+                  (g_get_monotonic_time () - start) / 1000.0);
+  vigil_test_gui_wait (settled (fixture) && g_list_model_get_n_items (model_of (fixture)) >= n,
+                       VIGIL_TEST_GUI_TIMEOUT);
+  g_test_message ("counted after %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
+
+  /* The columns show the top; the bottom is one jump away and read alone. */
+  first = g_list_model_get_item (model_of (fixture), 0);
+  last = g_list_model_get_item (model_of (fixture), g_list_model_get_n_items (model_of (fixture)) - 1);
+  vigil_test_gui_wait (vigil_event_row_get_loaded (last), VIGIL_TEST_GUI_TIMEOUT);
+  g_assert_cmpint (vigil_event_row_get_id (first), >, vigil_event_row_get_id (last));
+  g_test_message ("%u rows in memory", vigil_event_row_get_n_instances () - baseline);
+  g_assert_cmpuint (vigil_event_row_get_n_instances () - baseline, <=, 6000);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  vigil_test_gui_init (&argc, &argv);
+
+  g_test_add_func ("/event-log-view/csv-cells", test_csv_cells);
+  g_test_add ("/event-log-view/shows-and-filters", Fixture, GUINT_TO_POINTER (31), fixture_setup,
+              test_shows_and_filters, fixture_teardown);
+  g_test_add ("/event-log-view/export", Fixture, GUINT_TO_POINTER (32), fixture_setup, test_export,
+              fixture_teardown);
+  g_test_add ("/event-log-view/large-log", Fixture, GUINT_TO_POINTER (33), fixture_setup, test_large_log,
+              fixture_teardown);
+
+  return g_test_run ();
+}
