@@ -302,6 +302,33 @@ test_acknowledge_and_close (Fixture       *fixture,
   g_object_unref (alarm);
 }
 
+/* The buttons of the desktop notification: the application's actions, by event id. */
+static void
+test_notification_actions (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  VigilAlarm *alarm = raise_fire (fixture);
+  gint64 event_id = vigil_alarm_get_event_id (alarm);
+  GActionGroup *application = G_ACTION_GROUP (vigil_test_gui_application ());
+  g_autoptr(VigilAlarm) stored = NULL;
+
+  g_object_ref (alarm);
+
+  /* "Show" brings the alarm up in the queue, selected. */
+  adw_view_stack_set_visible_child_name (vigil_window_get_view_stack (fixture->window), "overview");
+  g_action_group_activate_action (application, "show-alarm", g_variant_new_int64 (event_id));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (vigil_window_get_view_stack (fixture->window)), ==, "alarms");
+  g_assert_true (vigil_alarm_queue_view_get_selected (fixture->view) == alarm);
+
+  /* "Acknowledge" acknowledges it in the operator's name, without the window. */
+  g_action_group_activate_action (application, "acknowledge-alarm", g_variant_new_int64 (event_id));
+  vigil_test_gui_wait (vigil_alarm_get_state (alarm) == VIGIL_ALARM_STATE_ACKNOWLEDGED, VIGIL_TEST_GUI_TIMEOUT);
+  stored = stored_alarm (fixture, event_id);
+  g_assert_cmpstr (vigil_alarm_get_acknowledged_by (stored), ==, OPERATOR);
+
+  g_object_unref (alarm);
+}
+
 /* A restore from the panel attaches to its alarm. */
 static void
 test_restore (Fixture       *fixture,
@@ -364,6 +391,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/alarm-queue-view/acknowledge-and-close", Fixture, GUINT_TO_POINTER (22), fixture_setup,
               test_acknowledge_and_close, fixture_teardown);
+  g_test_add ("/alarm-queue-view/notification-actions", Fixture, GUINT_TO_POINTER (26), fixture_setup,
+              test_notification_actions, fixture_teardown);
   g_test_add ("/alarm-queue-view/restore", Fixture, GUINT_TO_POINTER (23), fixture_setup, test_restore,
               fixture_teardown);
   g_test_add ("/alarm-queue-view/sound", Fixture, GUINT_TO_POINTER (24), fixture_setup, test_sound,

@@ -14,6 +14,22 @@
 #include "vigil-test-gui.h"
 
 #define N_PANELS 2
+
+#if defined(__has_feature)
+# if __has_feature(address_sanitizer)
+#  define SLOW_BUILD 1
+# endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+# define SLOW_BUILD 1
+#endif
+
+/* Enough pages that only paging can show them; fewer where every allocation is checked. */
+#ifdef SLOW_BUILD
+# define N_LARGE 5000
+#else
+# define N_LARGE 30000
+#endif
 /* A name a spreadsheet would run as a formula, with a comma and quotes to escape. */
 #define HOSTILE_NAME "=HYPERLINK(\"http://x\",\"Warehouse\")"
 
@@ -353,7 +369,7 @@ test_large_log (Fixture       *fixture,
                 gconstpointer  data)
 {
   VigilEventStore *store = vigil_journal_get_store (fixture->journal);
-  const guint n = 30000;
+  const guint n = N_LARGE;
   g_autoptr(VigilEventRow) first = NULL;
   g_autoptr(VigilEventRow) last = NULL;
   guint baseline;

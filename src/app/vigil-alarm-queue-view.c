@@ -312,7 +312,12 @@ action_close (GtkWidget  *widget,
       self->journal == NULL)
     return;
 
-  note = g_utf8_substring (vigil_alarm_detail_get_note (self->detail), 0, MAX_NOTE_CHARS);
+  note = g_strdup (vigil_alarm_detail_get_note (self->detail));
+  if (g_utf8_strlen (note, -1) > MAX_NOTE_CHARS)
+    {
+      g_autofree char *whole = g_steal_pointer (&note);
+      note = g_utf8_substring (whole, 0, MAX_NOTE_CHARS);
+    }
   g_strstrip (note);
 
   set_busy (self, TRUE);

@@ -21,6 +21,7 @@ struct _VigilAlertSound
   VigilAlarmQueue *queue;
   GtkMediaStream *media;        /* made the first time it plays */
   GSimpleAction *mute_action;
+  guint prepare_id;
   gboolean enabled;
   gboolean playing;
 };
@@ -50,6 +51,30 @@ on_media_error (VigilAlertSound *self,
     g_debug ("the alert sound cannot play: %s", error->message);
 }
 
+/* Loading the media backend (GStreamer and its plugins) takes a moment: done while the
+ * console starts, not when the first alarm arrives and the operator waits for the screen. */
+static void
+prepare_media (VigilAlertSound *self)
+{
+  if (self->media != NULL)
+    return;
+
+  self->media = GTK_MEDIA_STREAM (gtk_media_file_new_for_resource (SOUND_RESOURCE));
+  gtk_media_stream_set_loop (self->media, TRUE);
+  g_signal_connect_object (self->media, "notify::error", G_CALLBACK (on_media_error), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static gboolean
+prepare_idle (gpointer data)
+{
+  VigilAlertSound *self = data;
+
+  self->prepare_id = 0;
+  prepare_media (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 update (VigilAlertSound *self)
 {
@@ -62,13 +87,7 @@ update (VigilAlertSound *self)
 
   if (playing)
     {
-      if (self->media == NULL)
-        {
-          self->media = GTK_MEDIA_STREAM (gtk_media_file_new_for_resource (SOUND_RESOURCE));
-          gtk_media_stream_set_loop (self->media, TRUE);
-          g_signal_connect_object (self->media, "notify::error", G_CALLBACK (on_media_error), self,
-                                   G_CONNECT_SWAPPED);
-        }
+      prepare_media (self);
       /* From the start, so each new wave of alarms begins with the first tone. */
       if (gtk_media_stream_is_seekable (self->media))
         gtk_media_stream_seek (self->media, 0);
@@ -172,6 +191,8 @@ vigil_alert_sound_constructed (GObject *object)
 
   if (self->settings != NULL)
     g_settings_bind (self->settings, "sound-enabled", self, "enabled", G_SETTINGS_BIND_DEFAULT);
+
+  self->prepare_id = g_idle_add_full (G_PRIORITY_LOW, prepare_idle, self, NULL);
 }
 
 static void
@@ -179,6 +200,7 @@ vigil_alert_sound_dispose (GObject *object)
 {
   VigilAlertSound *self = (VigilAlertSound *)object;
 
+  g_clear_handle_id (&self->prepare_id, g_source_remove);
   if (self->settings != NULL)
     g_settings_unbind (self, "enabled");
   if (self->queue != NULL)
