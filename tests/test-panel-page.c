@@ -298,7 +298,9 @@ test_alarm_and_disarm (Fixture       *fixture,
   vigil_test_sim_invoke_sync (fixture->sim, open_zone, &fixture->state);
   vigil_test_gui_wait (tile_has_class (fixture, "alarm"), VIGIL_TEST_GUI_TIMEOUT);
   g_test_message ("the alarm reached the tile after %" G_GINT64_FORMAT " ms", (g_get_monotonic_time () - start) / 1000);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+  /* The console's promise is one second; sanitized builds run several times slower. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <,
+                   (g_getenv ("VIGIL_TEST_SANITIZED") ? 4 : 1) * G_USEC_PER_SEC);
 
   vigil_test_sim_invoke_sync (fixture->sim, close_zone, &fixture->state);
   vigil_test_sim_invoke_sync (fixture->sim, read_state, &fixture->state);

@@ -18,7 +18,7 @@
 G_BEGIN_DECLS
 
 /* Seconds to wait for anything that involves the network and the simulator. */
-#define VIGIL_TEST_GUI_TIMEOUT 20
+#define VIGIL_TEST_GUI_TIMEOUT (g_getenv ("VIGIL_TEST_SANITIZED") ? 60 : 20)
 
 void              vigil_test_gui_init             (int    *argc,
                                                    char ***argv);

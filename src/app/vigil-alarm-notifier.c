@@ -141,8 +141,8 @@ check_shown (VigilAlarmNotifier *self)
 }
 
 static void
-send (VigilAlarmNotifier *self,
-      VigilAlarm         *alarm)
+notify_alarm (VigilAlarmNotifier *self,
+              VigilAlarm         *alarm)
 {
   VigilEvent *event = vigil_alarm_get_event (alarm);
   gint64 event_id = vigil_alarm_get_event_id (alarm);
@@ -205,7 +205,7 @@ consider (VigilAlarmNotifier *self,
 
   if (!self->available || someone_is_looking (self))
     return;
-  send (self, alarm);
+  notify_alarm (self, alarm);
 }
 
 static void
