@@ -15,7 +15,7 @@ packages=(
   xvfb xauth dbus-daemon at-spi2-core desktop-file-utils appstream
   libsecret-1-dev gnome-keyring
   clang-14 libclang-rt-14-dev
-  curl openssl sqlite3 python3
+  curl openssl sqlite3 python3 python3-pyatspi
 )
 
 missing=()

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vigil-accessible.h"
 #include "vigil-alarm-notifier.h"
 #include "vigil-application.h"
 #include "vigil-operator-dialog.h"
@@ -278,6 +279,7 @@ vigil_application_startup (GApplication *application)
   };
 
   G_APPLICATION_CLASS (vigil_application_parent_class)->startup (application);
+  vigil_accessible_install ();
 
   self->settings = vigil_settings_new (&error);
   if (self->settings == NULL)

@@ -125,10 +125,8 @@ set_busy (VigilConnectPage *self,
 
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_spinner_set_spinning (self->spinner, busy);
+  /* The label is the button's mnemonic label: it names the button, Connect or Cancel. */
   gtk_label_set_label (self->connect_label, busy ? _("_Cancel") : _("_Connect"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->connect_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, busy ? _("Cancel") : _("Connect"),
-                                  -1);
   gtk_widget_set_sensitive (GTK_WIDGET (self->url_row), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->user_row), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->password_row), !busy);

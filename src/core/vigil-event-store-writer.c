@@ -328,6 +328,12 @@ describe_event (const VigilEvent *event)
 {
   if (event->has_cid && event->cid_description != NULL && event->cid_description[0] != '\0')
     return event->cid_description;
+  /* The gateway's text for these says only that something changed ("device status about
+   * online or offline changed"); what changed is what an operator reads in the log. */
+  if (event->type == VIGIL_EVENT_DEV_STATUS_CHANGED && g_strcmp0 (event->status, "online") == 0)
+    return N_("Panel online");
+  if (event->type == VIGIL_EVENT_DEV_STATUS_CHANGED && g_strcmp0 (event->status, "offline") == 0)
+    return N_("Panel offline");
   if (event->event_description != NULL && event->event_description[0] != '\0')
     return event->event_description;
   if (event->event_type != NULL)
