@@ -14,6 +14,7 @@ packages=(
   libgtk-4-media-gstreamer librsvg2-common adwaita-icon-theme fonts-dejavu-core
   xvfb xauth dbus-daemon at-spi2-core desktop-file-utils appstream
   libsecret-1-dev gnome-keyring
+  flatpak-builder
   clang-14 libclang-rt-14-dev
   curl openssl sqlite3 python3 python3-pyatspi
 )
@@ -34,6 +35,6 @@ SUDO=
 if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
-# No recommends: flatpak's recommends would pull in xdg-desktop-portal,
-# which then starts in every headless test.
+# No recommends: flatpak's recommends (flatpak-builder depends on flatpak, for the
+# manifest check) would pull in xdg-desktop-portal, which then starts in every headless test.
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

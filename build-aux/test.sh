@@ -81,6 +81,12 @@ if [ "${VIGIL_SKIP_SANITIZERS:-0}" != 1 ]; then
   TEST_ARGS="--timeout-multiplier 3 $TEST_ARGS" build_and_test _build-asan -Db_sanitize=address,undefined -Db_lundef=false || status=1
 fi
 
+# The libFuzzer smoke run (docs/TESTING.md): 30 s a target, two at a time; a crash, leak, hang
+# or UB fails CI and names the input.
+if [ "${VIGIL_SKIP_FUZZ:-0}" != 1 ]; then
+  FUZZ_JOBS=2 ./build-aux/fuzz.sh 30 || status=1
+fi
+
 # The closing line CI reads: all runs together.
 python3 - _build/meson-logs/testlog.json $( [ -f _build-asan/meson-logs/testlog.json ] && [ "${VIGIL_SKIP_SANITIZERS:-0}" != 1 ] && echo _build-asan/meson-logs/testlog.json ) <<'PY'
 import json, sys

@@ -389,8 +389,9 @@ test_guide_9_14_video_review (void)
   g_assert_cmpint (event->cid_type, ==, 2);
   g_assert_cmpint (event->time_zone_idx, ==, 23);
   g_assert_cmpstr (event->cid_uuid, ==, "F14EEF8D4F9A900DF3048E0F920BB7E4");
+  /* Not the key of the CID alarm with the same UUID: both are kept. */
   g_assert_cmpstr (event->dedup_key, ==,
-                   "uuid:2cd6716d-767f-4756-ac55-50276a5e3b4a:F14EEF8D4F9A900DF3048E0F920BB7E4");
+                   "uuid-video:2cd6716d-767f-4756-ac55-50276a5e3b4a:F14EEF8D4F9A900DF3048E0F920BB7E4");
   g_assert_cmpstr (event->video_url, ==, "/HikGatewayStorage/pic?F14EEF8D4F9A900DF3048E0F920BB7E4"
                    "Q00162958_CH02_20191009175543.mp4");
   g_assert_cmpstr (event->protocol_type, ==, "HikCIDProtocol");

@@ -215,6 +215,42 @@ test_too_large (void)
   g_assert_error (error, VIGIL_JSON_ERROR, VIGIL_JSON_ERROR_TOO_LARGE);
 }
 
+/* Found by tests/fuzz/fuzz-json.c: json-glib reads "\\266" in a string as an octal escape and
+ * stores the raw byte 0xB6, and a lone surrogate "\\uDBBB" as its bytes; the strings must come
+ * out as valid UTF-8 all the same. */
+static void
+test_fuzz_octal_escape (void)
+{
+  const char text[] = "{\"eventType\": \"a\\266b\", \"k\\301\": [\"\\377\", \"pi/\\uDBBBx\"]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = vigil_json_parse (text, -1, NULL, &error);
+  g_autofree char *out = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  out = vigil_json_to_string (node, FALSE);
+  g_assert_true (g_utf8_validate (out, -1, NULL));
+  g_assert_nonnull (strstr (out, "\"a\357\277\275b\""));
+}
+
+/* Found by tests/fuzz/fuzz-json.c (UBSan): an integer written as a float far outside gint64
+ * ("1e57") is not an integer; converting it was undefined behaviour. */
+static void
+test_fuzz_huge_float_is_not_int (void)
+{
+  const char *texts[] = { "\"1e57\"", "1e57", "-1e300", "\"9223372036854775808.0\"" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(JsonNode) node = vigil_json_parse (texts[i], -1, NULL, NULL);
+      gint64 value = 7;
+
+      g_assert_nonnull (node);
+      g_assert_false (vigil_json_node_get_int (node, &value));
+      g_assert_cmpint (value, ==, 7);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -232,6 +268,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/json/key-lookup", test_key_lookup_forgives_case_and_space);
   g_test_add_func ("/json/field-tables", test_field_tables);
   g_test_add_func ("/json/too-large", test_too_large);
+  g_test_add_func ("/json/fuzz-octal-escape", test_fuzz_octal_escape);
+  g_test_add_func ("/json/fuzz-huge-float", test_fuzz_huge_float_is_not_int);
 
   return g_test_run ();
 }

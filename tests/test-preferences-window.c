@@ -89,6 +89,26 @@ test_bound (void)
   g_assert_cmpuint (g_settings_get_uint (settings, "heartbeat-timeout"), ==, 45);
   g_settings_reset (settings, "heartbeat-timeout");
 
+  /* The video download policy and the cache size. */
+  {
+    AdwComboRow *fetch = ADW_COMBO_ROW (find_row (root, ADW_TYPE_COMBO_ROW, "_Download Videos"));
+    GtkWidget *cache = vigil_test_gui_find (find_row (root, ADW_TYPE_ACTION_ROW, "Video _Cache Size"),
+                                            GTK_TYPE_SPIN_BUTTON, NULL, NULL);
+    g_autofree char *policy = NULL;
+
+    g_assert_cmpuint (adw_combo_row_get_selected (fetch), ==, 0);
+    adw_combo_row_set_selected (fetch, 1);
+    policy = g_settings_get_string (settings, "video-fetch");
+    g_assert_cmpstr (policy, ==, "on-open");
+    g_settings_set_string (settings, "video-fetch", "never");
+    g_assert_cmpuint (adw_combo_row_get_selected (fetch), ==, 2);
+    g_settings_reset (settings, "video-fetch");
+
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (cache), 256);
+    g_assert_cmpuint (g_settings_get_uint (settings, "video-cache-size"), ==, 256);
+    g_settings_reset (settings, "video-cache-size");
+  }
+
   /* The operator's name applies when confirmed, trimmed; an empty name is refused. */
   g_settings_set_string (settings, "operator", "Ann Lee");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (operator_row)), ==, "Ann Lee");

@@ -10,7 +10,8 @@
  * build-aux/screenshots.sh runs it headless. The meson test `screenshots` runs it into a
  * temporary folder and so checks that every view still renders something.
  *
- *   vigil-screenshots OUTPUT-DIR [NAME…]
+ *   vigil-screenshots OUTPUT-DIR [NAME…]   (connect overview panel alarms
+ *                                             event-log video devices device trace)
  */
 #define G_LOG_DOMAIN "vigil-screenshots"
 
@@ -23,6 +24,11 @@
 #include "vigil-sim-panel.h"
 #include "vigil-sim-thread.h"
 #include "vigil-test-gui.h"
+#include "vigil-devices-view.h"
+#include "vigil-device-page.h"
+#include "vigil-time-group.h"
+#include "vigil-trace-view.h"
+#include "vigil-video-player.h"
 
 #define WIDTH  1200
 #define HEIGHT 760
@@ -33,6 +39,7 @@ typedef struct
 {
   char *dev_index;        /* the panel the scene happens on */
   guint fire_zone;
+  guint camera_zone;      /* a zone a camera watches: its alarm comes with a clip */
 } Scene;
 
 typedef struct
@@ -111,6 +118,28 @@ stage_alarm (VigilSimGateway *gateway,
   vigil_sim_panel_set_zone_open (panel, scene->fire_zone, TRUE);
 }
 
+/* A burglary where a camera looks: the gateway follows the CID alarm with a videoReview. */
+static void
+stage_video (VigilSimGateway *gateway,
+             gpointer         user_data)
+{
+  Scene *scene = user_data;
+  VigilSimPanel *panel = vigil_sim_gateway_lookup_panel (gateway, scene->dev_index);
+
+  vigil_sim_gateway_set_video_review_delay (gateway, 200);
+  for (guint zone = 1; zone <= vigil_sim_panel_get_n_zones (panel) && scene->camera_zone == 0; zone++)
+    {
+      VigilSimZoneKind kind = vigil_sim_panel_get_zone_kind (panel, zone);
+
+      if (vigil_sim_panel_get_zone_camera (panel, zone) > 0 &&
+          (kind == VIGIL_SIM_ZONE_INSTANT || kind == VIGIL_SIM_ZONE_PERIMETER) &&
+          vigil_sim_panel_get_zone_armed (panel, zone))
+        scene->camera_zone = zone;
+    }
+  if (scene->camera_zone != 0)
+    vigil_sim_panel_set_zone_open (panel, scene->camera_zone, TRUE);
+}
+
 static gboolean
 wanted (Shots      *shots,
         const char *name)
@@ -141,16 +170,26 @@ count_colours (GdkTexture *texture)
   return g_hash_table_size (colours);
 }
 
+static GskRenderNode *
+render_node (GdkPaintable *paintable,
+             int           width,
+             int           height)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
 /* Renders the whole window as it is on screen now, and checks the file it wrote. */
 static void
-shoot (Shots      *shots,
-       const char *name)
+shoot_window (Shots      *shots,
+              GtkWidget  *window,
+              const char *name)
 {
-  GtkWidget *window = GTK_WIDGET (shots->window);
   g_autofree char *file = g_strconcat (name, ".png", NULL);
   g_autofree char *path = g_build_filename (shots->output, file, NULL);
   g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GdkTexture) written = NULL;
@@ -163,10 +202,8 @@ shoot (Shots      *shots,
   width = gtk_widget_get_width (window);
   height = gtk_widget_get_height (window);
   paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
+  /* A window between two frames (a slow, sanitized build) may have nothing to draw yet. */
+  vigil_test_gui_wait ((node = render_node (paintable, width, height)) != NULL, VIGIL_TEST_GUI_TIMEOUT);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
@@ -183,6 +220,13 @@ shoot (Shots      *shots,
 }
 
 static void
+shoot (Shots      *shots,
+       const char *name)
+{
+  shoot_window (shots, GTK_WIDGET (shots->window), name);
+}
+
+static void
 show_view (Shots      *shots,
            const char *name)
 {
@@ -191,6 +235,24 @@ show_view (Shots      *shots,
   adw_view_stack_set_visible_child_name (stack, name);
   vigil_test_gui_wait (gtk_widget_get_mapped (adw_view_stack_get_visible_child (stack)),
                        VIGIL_TEST_GUI_TIMEOUT);
+}
+
+static VigilAlarm *
+find_video_alarm (Shots *shots)
+{
+  VigilJournal *journal = vigil_window_get_journal (shots->window);
+  VigilAlarmQueue *queue = journal != NULL ? vigil_journal_get_queue (journal) : NULL;
+
+  for (guint i = 0; queue != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (queue)); i++)
+    {
+      g_autoptr(VigilAlarm) alarm = g_list_model_get_item (G_LIST_MODEL (queue), i);
+      VigilEvent *event = vigil_alarm_get_event (alarm);
+
+      if (event->video_url != NULL && g_strcmp0 (event->dev_index, shots->scene.dev_index) == 0 &&
+          vigil_alarm_get_event_id (alarm) > 0)
+        return alarm;
+    }
+  return NULL;
 }
 
 static VigilAlarm *
@@ -221,6 +283,11 @@ main (int   argc,
   VigilAlarm *alarm;
 
   vigil_test_gui_init (&argc, &argv);
+  /* Downloaded clips go with the rest of the run's data (removed at exit). */
+  {
+    g_autofree char *cache = g_build_filename (g_getenv ("XDG_DATA_HOME"), "cache", NULL);
+    g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  }
   if (argc < 2)
     {
       g_printerr ("Usage: %s OUTPUT-DIR [NAME…]\n", argv[0]);
@@ -290,6 +357,64 @@ main (int   argc,
                              vigil_window_get_event_log_view (shots.window)))) > 0,
                            VIGIL_TEST_GUI_TIMEOUT);
       shoot (&shots, "event-log");
+    }
+
+  if (wanted (&shots, "video"))
+    {
+      VigilAlarmDetail *detail = vigil_alarm_queue_view_get_detail (vigil_window_get_alarm_queue_view (shots.window));
+      VigilVideoPlayer *player = vigil_alarm_detail_get_player (detail);
+      VigilAlarm *video;
+
+      vigil_sim_thread_call (demo, stage_video, &shots.scene);
+      g_assert_cmpuint (shots.scene.camera_zone, >, 0);
+      vigil_test_gui_wait ((video = find_video_alarm (&shots)) != NULL, VIGIL_TEST_GUI_TIMEOUT);
+      vigil_window_show_alarm (shots.window, vigil_alarm_get_event_id (video));
+      vigil_test_gui_wait (vigil_video_player_get_frame (player) != NULL &&
+                           vigil_video_decoder_get_state (vigil_video_player_get_decoder (player))
+                             == VIGIL_VIDEO_STATE_PAUSED,
+                           VIGIL_TEST_GUI_TIMEOUT);
+      /* The player is what this picture is about: bring it into view. */
+      gtk_widget_grab_focus (GTK_WIDGET (player));
+      shoot (&shots, "video");
+    }
+
+  if (wanted (&shots, "devices") || wanted (&shots, "device"))
+    {
+      VigilDevicesView *devices = vigil_window_get_devices_view (shots.window);
+
+      gtk_widget_activate_action (GTK_WIDGET (shots.window), "win.show-page", "s", "devices");
+      vigil_test_gui_wait (g_list_model_get_n_items (vigil_devices_view_get_model (devices)) > 0 &&
+                           !vigil_devices_view_get_loading (devices),
+                           VIGIL_TEST_GUI_TIMEOUT);
+      if (wanted (&shots, "devices"))
+        shoot (&shots, "devices");
+
+      if (wanted (&shots, "device"))
+        {
+          VigilDevicePage *page;
+
+          vigil_devices_view_show_device (devices, shots.scene.dev_index);
+          page = vigil_devices_view_get_device_page (devices);
+          vigil_test_gui_wait (vigil_device_page_get_info (page) != NULL &&
+                               vigil_time_group_get_time_zone (vigil_device_page_get_time_group (page)) != NULL &&
+                               vigil_device_page_get_n_interfaces (page) > 0,
+                               VIGIL_TEST_GUI_TIMEOUT);
+          shoot (&shots, "device");
+        }
+    }
+
+  if (wanted (&shots, "trace"))
+    {
+      VigilTraceView *trace = vigil_window_show_trace (shots.window);
+      guint n;
+
+      vigil_test_gui_wait (gtk_widget_get_mapped (GTK_WIDGET (trace)), VIGIL_TEST_GUI_TIMEOUT);
+      n = g_list_model_get_n_items (vigil_trace_view_get_model (trace));
+      g_assert_cmpuint (n, >, 0);
+      /* The device list the console read on signing in. */
+      vigil_trace_view_select (trace, MIN (n - 1, 1));
+      shoot_window (&shots, GTK_WIDGET (trace), "trace");
+      gtk_window_destroy (GTK_WINDOW (trace));
     }
 
   if (shots.n_written == 0)

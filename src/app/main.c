@@ -5,11 +5,10 @@
  */
 #define G_LOG_DOMAIN "vigil"
 
-#include <locale.h>
-
 #include <glib/gi18n.h>
 
 #include "vigil-application.h"
+#include "vigil-i18n.h"
 
 int
 main (int   argc,
@@ -17,10 +16,7 @@ main (int   argc,
 {
   g_autoptr(VigilApplication) application = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  vigil_i18n_init ();
 
   application = vigil_application_new ();
   return g_application_run (G_APPLICATION (application), argc, argv);

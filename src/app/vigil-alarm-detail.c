@@ -5,6 +5,9 @@
  */
 #define G_LOG_DOMAIN "vigil-alarm-detail"
 
+#include <stdio.h>
+#include <string.h>
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
@@ -12,6 +15,8 @@
 #include "vigil-alarm-row.h"
 #include "vigil-format.h"
 #include "vigil-json.h"
+#include "vigil-video-archive.h"
+#include "vigil-video-player.h"
 
 /* Enough of the zone's past to see a pattern (a detector that trips every night). */
 #define HISTORY_LENGTH 10
@@ -26,6 +31,9 @@ struct _VigilAlarmDetail
   GtkLabel *place_label;
   GtkLabel *state_label;
   GtkBox *video_slot;
+  GtkToggleButton *confirms_button;
+  GtkToggleButton *false_alarm_button;
+  VigilVideoPlayer *player;
   GtkBox *ack_box;
   GtkSpinner *busy_spinner;
   AdwActionRow *cid_row;
@@ -48,6 +56,7 @@ struct _VigilAlarmDetail
   GtkTextView *raw_view;
 
   VigilJournal *journal;
+  VigilVideoArchive *archive;
   VigilAlarm *alarm;
   GCancellable *history_cancellable;
   gint n_history;
@@ -394,6 +403,108 @@ vigil_alarm_detail_set_busy (VigilAlarmDetail *self,
   gtk_spinner_set_spinning (self->busy_spinner, busy);
 }
 
+/* ---- the video ---- */
+
+/* The gateway names a clip after the moment it was stored ("…_CH01_20191009175543.mp4"), at
+ * the end of the recording; in the panel's time zone like the alarm's dateTime. */
+static GDateTime *
+clip_end_time (const char *video_url,
+               GDateTime  *alarm_time)
+{
+  const char *end = video_url != NULL ? strrchr (video_url, '_') : NULL;
+  int year, month, day, hour, minute, second;
+
+  if (end == NULL || alarm_time == NULL ||
+      sscanf (end + 1, "%4d%2d%2d%2d%2d%2d", &year, &month, &day, &hour, &minute, &second) != 6)
+    return NULL;
+  return g_date_time_new (g_date_time_get_timezone (alarm_time), year, month, day, hour, minute, second);
+}
+
+static void
+show_clip (VigilAlarmDetail *self)
+{
+  VigilEvent *event = self->alarm != NULL ? vigil_alarm_get_event (self->alarm) : NULL;
+  const char *url = event != NULL ? event->video_url : NULL;
+  gint64 done = 0, total = -1;
+  GFile *file = NULL;
+  const char *error = NULL;
+  VigilVideoClipState state;
+
+  if (url == NULL || *url == '\0' || self->archive == NULL)
+    {
+      vigil_video_player_set_file (self->player, NULL);
+      return;
+    }
+
+  state = vigil_video_archive_lookup (self->archive, url, &done, &total, &file, &error);
+  switch (state)
+    {
+    case VIGIL_VIDEO_CLIP_FETCHING:
+      {
+        g_autofree char *done_text = g_format_size ((guint64) done);
+        g_autofree char *total_text = total >= 0 ? g_format_size ((guint64) total) : NULL;
+        g_autofree char *text = total_text != NULL
+                                  /* Translators: download progress, "12.3 kB of 48.4 kB" */
+                                  ? g_strdup_printf (_("Downloading the video… %s of %s"), done_text, total_text)
+                                  : g_strdup_printf (_("Downloading the video… %s"), done_text);
+
+        vigil_video_player_show_progress (self->player, total > 0 ? (double) done / (double) total : -1, text);
+      }
+      break;
+    case VIGIL_VIDEO_CLIP_READY:
+      {
+        g_autoptr(GDateTime) clip_end = clip_end_time (url, event->date_time);
+
+        vigil_video_player_set_trigger (self->player, event->date_time, clip_end);
+        vigil_video_player_set_file (self->player, file);
+      }
+      break;
+    case VIGIL_VIDEO_CLIP_FAILED:
+      vigil_video_player_show_message (self->player, _("The Video Could Not Be Downloaded"), error);
+      break;
+    case VIGIL_VIDEO_CLIP_NONE:
+    default:
+      if (g_str_equal (vigil_video_archive_get_policy (self->archive), "never"))
+        vigil_video_player_show_message (self->player, _("Videos Are Not Downloaded"),
+                                         _("Downloading verification videos is turned off in Preferences."));
+      else
+        vigil_video_player_show_message (self->player, _("No Video Yet"), NULL);
+      break;
+    }
+}
+
+static void
+on_archive_changed (VigilAlarmDetail  *self,
+                    const char        *video_url,
+                    VigilVideoArchive *archive)
+{
+  VigilEvent *event = self->alarm != NULL ? vigil_alarm_get_event (self->alarm) : NULL;
+
+  if (event != NULL && g_strcmp0 (event->video_url, video_url) == 0)
+    show_clip (self);
+}
+
+/* The operator's verdict on the clip: into the audit log at once, and the close form's
+ * resolution, which goes into the alarm's handling record when it is closed. */
+static void
+on_verdict_toggled (VigilAlarmDetail *self,
+                    GtkToggleButton  *button)
+{
+  gboolean confirms = button == self->confirms_button;
+  g_autofree char *target = NULL;
+
+  if (!gtk_toggle_button_get_active (button) || self->alarm == NULL)
+    return;
+
+  vigil_alarm_detail_set_resolution (self, confirms ? VIGIL_RESOLUTION_REAL : VIGIL_RESOLUTION_FALSE);
+  if (self->journal == NULL)
+    return;
+  /* Stable text for the audit log, like its other targets. */
+  target = g_strdup_printf ("event %" G_GINT64_FORMAT ": %s", vigil_alarm_get_event_id (self->alarm),
+                            confirms ? "video confirms the alarm" : "video shows a false alarm");
+  vigil_journal_audit (self->journal, VIGIL_AUDIT_ACTION_VIDEO_VERDICT, target, NULL);
+}
+
 /* ---- public ---- */
 
 void
@@ -402,8 +513,19 @@ vigil_alarm_detail_set_journal (VigilAlarmDetail *self,
 {
   g_return_if_fail (VIGIL_IS_ALARM_DETAIL (self));
 
-  if (g_set_object (&self->journal, journal))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOURNAL]);
+  if (!g_set_object (&self->journal, journal))
+    return;
+
+  if (self->archive != NULL)
+    g_signal_handlers_disconnect_by_data (self->archive, self);
+  g_clear_object (&self->archive);
+  if (journal != NULL)
+    {
+      self->archive = g_object_ref (vigil_video_archive_get_for_journal (journal));
+      g_signal_connect_object (self->archive, "changed", G_CALLBACK (on_archive_changed), self, G_CONNECT_SWAPPED);
+    }
+  show_clip (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOURNAL]);
 }
 
 VigilAlarm *
@@ -434,15 +556,29 @@ vigil_alarm_detail_set_alarm (VigilAlarmDetail *self,
   clear_history (self);
   show_history_text (self, _("Loading…"));
 
+  /* Untoggling the active one of a group leaves none active; no verdict is audited. */
+  gtk_toggle_button_set_active (self->confirms_button, FALSE);
+  gtk_toggle_button_set_active (self->false_alarm_button, FALSE);
+
   if (alarm != NULL)
     {
       g_signal_connect_object (alarm, "notify", G_CALLBACK (on_alarm_notify), self, G_CONNECT_SWAPPED);
       show_raw (self, vigil_alarm_get_event (alarm));
       load_history (self);
+      if (self->archive != NULL)
+        vigil_video_archive_open (self->archive, alarm);
     }
+  show_clip (self);
 
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALARM]);
+}
+
+VigilVideoPlayer *
+vigil_alarm_detail_get_player (VigilAlarmDetail *self)
+{
+  g_return_val_if_fail (VIGIL_IS_ALARM_DETAIL (self), NULL);
+  return self->player;
 }
 
 GtkBox *
@@ -471,6 +607,9 @@ vigil_alarm_detail_dispose (GObject *object)
   if (self->alarm != NULL)
     g_signal_handlers_disconnect_by_func (self->alarm, on_alarm_notify, self);
   g_clear_object (&self->alarm);
+  if (self->archive != NULL)
+    g_signal_handlers_disconnect_by_data (self->archive, self);
+  g_clear_object (&self->archive);
   g_clear_object (&self->journal);
   gtk_widget_dispose_template (GTK_WIDGET (self), VIGIL_TYPE_ALARM_DETAIL);
 
@@ -539,6 +678,8 @@ vigil_alarm_detail_class_init (VigilAlarmDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigilAlarmDetail, place_label);
   gtk_widget_class_bind_template_child (widget_class, VigilAlarmDetail, state_label);
   gtk_widget_class_bind_template_child (widget_class, VigilAlarmDetail, video_slot);
+  gtk_widget_class_bind_template_child (widget_class, VigilAlarmDetail, confirms_button);
+  gtk_widget_class_bind_template_child (widget_class, VigilAlarmDetail, false_alarm_button);
   gtk_widget_class_bind_template_child (widget_class, VigilAlarmDetail, ack_box);
   gtk_widget_class_bind_template_child (widget_class, VigilAlarmDetail, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, VigilAlarmDetail, cid_row);
@@ -568,4 +709,9 @@ vigil_alarm_detail_init (VigilAlarmDetail *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_stack_set_visible_child_name (self->stack, "empty");
+
+  self->player = VIGIL_VIDEO_PLAYER (vigil_video_player_new ());
+  gtk_box_prepend (self->video_slot, GTK_WIDGET (self->player));
+  g_signal_connect_object (self->confirms_button, "toggled", G_CALLBACK (on_verdict_toggled), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->false_alarm_button, "toggled", G_CALLBACK (on_verdict_toggled), self, G_CONNECT_SWAPPED);
 }

@@ -12,6 +12,7 @@
 
 #include "vigil-alarm.h"
 #include "vigil-journal.h"
+#include "vigil-video-player.h"
 
 G_BEGIN_DECLS
 
@@ -38,6 +39,8 @@ void             vigil_alarm_detail_set_note       (VigilAlarmDetail *self,
 void             vigil_alarm_detail_set_busy       (VigilAlarmDetail *self,
                                                     gboolean          busy);
 
+/* The verification clip's player, in the video slot (shown only when the alarm has a video URL). */
+VigilVideoPlayer *vigil_alarm_detail_get_player    (VigilAlarmDetail *self);
 /* Where the video of the alarm goes; shown only when the alarm has a video URL. */
 GtkBox          *vigil_alarm_detail_get_video_slot (VigilAlarmDetail *self);
 /* Rows of the zone's history shown (-1 while it loads). */

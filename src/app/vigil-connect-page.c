@@ -11,6 +11,7 @@
 #include "vigil-connect-page.h"
 #include "vigil-keyring.h"
 #include "vigil-settings.h"
+#include "vigil-window.h"
 
 struct _VigilConnectPage
 {
@@ -575,6 +576,9 @@ start_login (VigilConnectPage *self,
     }
 
   vigil_client_set_credentials (client, user, password);
+  /* Sign-in attempts go in the window's protocol trace too: a refused one is what support asks for. */
+  if (VIGIL_IS_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))))
+    vigil_client_set_trace (client, vigil_window_get_trace (VIGIL_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)))));
 
   hide_error (self);
   self->once = once;

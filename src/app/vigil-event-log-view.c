@@ -111,6 +111,33 @@ static GParamSpec *properties[N_PROPS];
 
 /* ---- cells ---- */
 
+/* A cell's tooltip is kept beside it and handed out on "query-tooltip": setting a widget's
+ * tooltip text asks the display where the pointer is (a round trip to the X server), and every
+ * event that arrives rebinds every visible cell; at a few hundred events a second those round
+ * trips took the whole main loop and the window stopped drawing (tests/bench/). */
+static void
+set_cell_tooltip (GtkLabel   *label,
+                  const char *tooltip)
+{
+  g_object_set_data_full (G_OBJECT (label), "vigil-tooltip", g_strdup (tooltip), g_free);
+}
+
+static gboolean
+on_cell_query_tooltip (GtkWidget  *label,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard_mode,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  const char *text = g_object_get_data (G_OBJECT (label), "vigil-tooltip");
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 fill_cell (GtkLabel      *label,
            VigilEventRow *row,
@@ -122,7 +149,7 @@ fill_cell (GtkLabel      *label,
   if (!vigil_event_row_get_loaded (row))
     {
       gtk_label_set_label (label, "");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (label), NULL);
+      set_cell_tooltip (label, NULL);
       return;
     }
 
@@ -198,7 +225,7 @@ fill_cell (GtkLabel      *label,
     }
 
   gtk_label_set_label (label, text != NULL ? text : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
+  set_cell_tooltip (label, tooltip);
 }
 
 static void
@@ -224,6 +251,8 @@ setup_cell (GtkSignalListItemFactory *factory,
   if (GPOINTER_TO_INT (column) == COLUMN_TIME || GPOINTER_TO_INT (column) == COLUMN_CID)
     gtk_widget_add_css_class (label, "numeric");
   g_object_set_data (G_OBJECT (label), "vigil-column", column);
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (on_cell_query_tooltip), NULL);
   gtk_list_item_set_child (item, label);
 }
 
@@ -502,7 +531,7 @@ load_raw (VigilEventLogView *self)
     }
 
   /* Translators: title of the side panel, with the event's number in the log */
-  title = g_strdup_printf (_("Raw Event %" G_GINT64_FORMAT), vigil_event_row_get_id (row));
+  title = g_strdup_printf (_("Raw Event %lld"), (long long) vigil_event_row_get_id (row));
   gtk_label_set_label (self->raw_title, title);
 
   self->raw_cancellable = g_cancellable_new ();

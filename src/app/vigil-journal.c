@@ -363,6 +363,17 @@ VigilSession    *vigil_journal_get_session  (VigilJournal *self) { return self->
 const char      *vigil_journal_get_operator (VigilJournal *self) { return self->operator_name; }
 
 void
+vigil_journal_audit (VigilJournal     *self,
+                     VigilAuditAction  action,
+                     const char       *target,
+                     const GError     *error)
+{
+  g_return_if_fail (VIGIL_IS_JOURNAL (self));
+
+  audit (self, action, target, error ? "refused" : "done", error ? error->message : NULL);
+}
+
+void
 vigil_journal_set_session (VigilJournal *self,
                            VigilSession *session)
 {

@@ -52,6 +52,14 @@ const char      *vigil_journal_lookup_zone_name  (VigilJournal *self,
                                                   const char   *dev_index,
                                                   gint          zone);
 
+/* Writes an installer's action (adding, deleting, editing or rebooting a device…) to the audit
+ * log in the operator's name: @target is what it was done to, @error what the gateway said
+ * when it refused (NULL: done). Nothing is written while the store is not open. */
+void             vigil_journal_audit            (VigilJournal     *self,
+                                                 VigilAuditAction  action,
+                                                 const char       *target,
+                                                 const GError     *error);
+
 /* Acknowledges or closes the alarm stored as @event_id in the operator's name. */
 void             vigil_journal_acknowledge_async  (VigilJournal        *self,
                                                    gint64               event_id,

@@ -22,6 +22,8 @@ struct _VigilPreferencesWindow
   AdwEntryRow *operator_row;
   GtkSpinButton *reconcile_spin;
   GtkSpinButton *heartbeat_spin;
+  AdwComboRow *video_fetch_row;
+  GtkSpinButton *video_cache_spin;
   GtkListBox *gateways_list;
 
   GSettings *settings;
@@ -37,6 +39,39 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* ---- video ---- */
+
+/* The rows of the combo, in the order of the .ui file. */
+static const char * const video_fetch_policies[] = { "always", "on-open", "never" };
+
+static gboolean
+policy_to_row (GValue   *value,
+               GVariant *variant,
+               gpointer  user_data)
+{
+  const char *policy = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (video_fetch_policies); i++)
+    if (g_str_equal (policy, video_fetch_policies[i]))
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static GVariant *
+row_to_policy (const GValue       *value,
+               const GVariantType *expected_type,
+               gpointer            user_data)
+{
+  guint row = g_value_get_uint (value);
+
+  if (row >= G_N_ELEMENTS (video_fetch_policies))
+    return NULL;
+  return g_variant_new_string (video_fetch_policies[row]);
+}
 
 /* ---- the operator ---- */
 
@@ -186,6 +221,9 @@ vigil_preferences_window_constructed (GObject *object)
   g_settings_bind (self->settings, "sound-enabled", self->sound_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "reconcile-interval", self->reconcile_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "heartbeat-timeout", self->heartbeat_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "video-cache-size", self->video_cache_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (self->settings, "video-fetch", self->video_fetch_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, policy_to_row, row_to_policy, NULL, NULL);
 
   g_signal_connect_object (self->settings, "changed::operator", G_CALLBACK (on_operator_changed), self,
                            G_CONNECT_SWAPPED);
@@ -270,6 +308,8 @@ vigil_preferences_window_class_init (VigilPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigilPreferencesWindow, operator_row);
   gtk_widget_class_bind_template_child (widget_class, VigilPreferencesWindow, reconcile_spin);
   gtk_widget_class_bind_template_child (widget_class, VigilPreferencesWindow, heartbeat_spin);
+  gtk_widget_class_bind_template_child (widget_class, VigilPreferencesWindow, video_fetch_row);
+  gtk_widget_class_bind_template_child (widget_class, VigilPreferencesWindow, video_cache_spin);
   gtk_widget_class_bind_template_child (widget_class, VigilPreferencesWindow, gateways_list);
   gtk_widget_class_bind_template_callback (widget_class, on_operator_apply);
 }

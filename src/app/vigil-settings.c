@@ -40,7 +40,7 @@ lookup_build_tree_schema (void)
       if (source == NULL)
         continue;
 
-      schema = g_settings_schema_source_lookup (source, VIGIL_APP_ID, FALSE);
+      schema = g_settings_schema_source_lookup (source, VIGIL_SCHEMA_ID, FALSE);
       if (schema != NULL)
         return schema;
     }
@@ -55,7 +55,7 @@ vigil_settings_new (GError **error)
   g_autoptr(GSettingsSchema) schema = NULL;
 
   if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, VIGIL_APP_ID, TRUE);
+    schema = g_settings_schema_source_lookup (source, VIGIL_SCHEMA_ID, TRUE);
   if (schema == NULL)
     schema = lookup_build_tree_schema ();
 
@@ -63,7 +63,7 @@ vigil_settings_new (GError **error)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                    _("The settings schema %s is not installed. Install Vigil, or run it with "
-                     "GSETTINGS_SCHEMA_DIR pointing at the schema."), VIGIL_APP_ID);
+                     "GSETTINGS_SCHEMA_DIR pointing at the schema."), VIGIL_SCHEMA_ID);
       return NULL;
     }
 

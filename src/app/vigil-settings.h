@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 /* At most this many gateways are remembered; the oldest is forgotten first. */
 #define VIGIL_SETTINGS_MAX_KNOWN_GATEWAYS 20
 
-/* The settings of VIGIL_APP_ID. An installed schema wins; an uninstalled console (run from
+/* The settings of VIGIL_SCHEMA_ID. An installed schema wins; an uninstalled console (run from
  * its build directory) finds the one compiled there. NULL and an error when there is none. */
 GSettings *vigil_settings_new                     (GError    **error);
 

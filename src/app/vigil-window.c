@@ -37,8 +37,12 @@ struct _VigilWindow
   AdwViewSwitcherBar *switcher_bar;
   VigilAlarmQueueView *alarm_queue_view;
   VigilEventLogView *event_log_view;
+  VigilDevicesView *devices_view;
+  VigilDevicePage *gateway_page;
 
   GSettings *settings;
+  VigilTrace *trace;            /* every request of this window's sessions, redacted */
+  VigilTraceView *trace_view;   /* weak: the one open trace window */
   VigilJournal *journal;        /* the application's: the store and the alarm queue */
   VigilAlertSound *alert_sound; /* the application's */
   VigilSession *session;
@@ -112,6 +116,21 @@ vigil_window_toast_for (GtkWidget  *widget,
     add_toast_text (VIGIL_WINDOW (root), text, failure, NULL, NULL);
   else
     g_debug ("no window for: %s", text);
+}
+
+void
+vigil_window_audit_for (GtkWidget        *widget,
+                        VigilAuditAction  action,
+                        const char       *target,
+                        const GError     *error)
+{
+  GtkRoot *root;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  root = gtk_widget_get_root (widget);
+  if (VIGIL_IS_WINDOW (root) && VIGIL_WINDOW (root)->journal != NULL)
+    vigil_journal_audit (VIGIL_WINDOW (root)->journal, action, target, error);
 }
 
 const char *
@@ -224,6 +243,8 @@ set_session (VigilWindow  *self,
 
   vigil_overview_set_site (self->overview, session ? vigil_session_get_site (session) : NULL);
   vigil_panel_page_set_session (self->panel_page, session);
+  vigil_devices_view_set_session (self->devices_view, session);
+  vigil_device_page_set_device (self->gateway_page, session, NULL);
   vigil_link_indicator_set_stream (self->link_indicator, session ? vigil_session_get_stream (session) : NULL);
   update_alarm_badge (self);
 
@@ -426,6 +447,29 @@ action_refresh (GtkWidget  *widget,
                               g_object_ref (self));
 }
 
+VigilTraceView *
+vigil_window_show_trace (VigilWindow *self)
+{
+  g_return_val_if_fail (VIGIL_IS_WINDOW (self), NULL);
+
+  /* One trace window: asking again brings it forward. */
+  if (self->trace_view == NULL)
+    {
+      self->trace_view = vigil_trace_view_new (GTK_WINDOW (self), self->trace);
+      g_object_add_weak_pointer (G_OBJECT (self->trace_view), (gpointer *) &self->trace_view);
+    }
+  gtk_window_present (GTK_WINDOW (self->trace_view));
+  return self->trace_view;
+}
+
+static void
+action_show_trace (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  vigil_window_show_trace (VIGIL_WINDOW (widget));
+}
+
 static void
 action_disconnect (GtkWidget  *widget,
                    const char *action_name,
@@ -496,6 +540,9 @@ AdwViewStack       *vigil_window_get_view_stack     (VigilWindow *self) { return
 VigilAlarmQueueView *vigil_window_get_alarm_queue_view (VigilWindow *self) { return self->alarm_queue_view; }
 VigilEventLogView  *vigil_window_get_event_log_view (VigilWindow *self) { return self->event_log_view; }
 VigilJournal       *vigil_window_get_journal        (VigilWindow *self) { return self->journal; }
+VigilDevicesView   *vigil_window_get_devices_view   (VigilWindow *self) { return self->devices_view; }
+VigilDevicePage    *vigil_window_get_gateway_page   (VigilWindow *self) { return self->gateway_page; }
+VigilTrace         *vigil_window_get_trace          (VigilWindow *self) { return self->trace; }
 
 VigilWindow *
 vigil_window_new (VigilApplication *application)
@@ -554,6 +601,10 @@ vigil_window_constructed (GObject *object)
     }
 
   vigil_connect_page_set_settings (self->connect_page, self->settings);
+
+  /* A development build (-Dprofile=development) looks different, as GNOME's do. */
+  if (g_str_has_suffix (VIGIL_APP_ID, ".Devel"))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 }
 
 static void
@@ -564,6 +615,12 @@ vigil_window_dispose (GObject *object)
   /* The session first: it ends its subscription while the demo gateway still answers. */
   if (self->overview != NULL)
     set_session (self, NULL);
+  if (self->trace_view != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->trace_view), (gpointer *) &self->trace_view);
+      gtk_window_destroy (GTK_WINDOW (self->trace_view));
+      self->trace_view = NULL;
+    }
   g_clear_object (&self->demo);
   g_clear_object (&self->settings);
   if (self->alert_sound != NULL)
@@ -588,6 +645,7 @@ vigil_window_finalize (GObject *object)
   VigilWindow *self = (VigilWindow *)object;
 
   g_clear_pointer (&self->last_toast, g_free);
+  g_clear_object (&self->trace);
 
   G_OBJECT_CLASS (vigil_window_parent_class)->finalize (object);
 }
@@ -632,6 +690,7 @@ vigil_window_class_init (VigilWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", action_show_page);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, action_refresh);
   gtk_widget_class_install_action (widget_class, "win.disconnect", NULL, action_disconnect);
+  gtk_widget_class_install_action (widget_class, "win.show-trace", NULL, action_show_trace);
 
   g_type_ensure (VIGIL_TYPE_CONNECT_PAGE);
   g_type_ensure (VIGIL_TYPE_LINK_INDICATOR);
@@ -639,6 +698,8 @@ vigil_window_class_init (VigilWindowClass *klass)
   g_type_ensure (VIGIL_TYPE_PANEL_PAGE);
   g_type_ensure (VIGIL_TYPE_ALARM_QUEUE_VIEW);
   g_type_ensure (VIGIL_TYPE_EVENT_LOG_VIEW);
+  g_type_ensure (VIGIL_TYPE_DEVICES_VIEW);
+  g_type_ensure (VIGIL_TYPE_DEVICE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vigilconsole/Vigil/ui/vigil-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VigilWindow, toast_overlay);
@@ -659,6 +720,8 @@ vigil_window_class_init (VigilWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigilWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, VigilWindow, alarm_queue_view);
   gtk_widget_class_bind_template_child (widget_class, VigilWindow, event_log_view);
+  gtk_widget_class_bind_template_child (widget_class, VigilWindow, devices_view);
+  gtk_widget_class_bind_template_child (widget_class, VigilWindow, gateway_page);
   gtk_widget_class_bind_template_callback (widget_class, on_connected);
   gtk_widget_class_bind_template_callback (widget_class, on_demo_requested);
   gtk_widget_class_bind_template_callback (widget_class, on_panel_activated);
@@ -668,6 +731,7 @@ vigil_window_class_init (VigilWindowClass *klass)
 static void
 vigil_window_init (VigilWindow *self)
 {
+  self->trace = vigil_trace_new (VIGIL_TRACE_DEFAULT_CAPACITY);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_stack_set_visible_child_name (self->main_stack, "connect");
 }

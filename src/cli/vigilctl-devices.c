@@ -41,7 +41,7 @@ print_search_result (const VigilSearchResult *result)
 
   vigilctl_table_print (table, stdout);
   if (result->has_total_matches && result->total_matches > (gint64) result->devices->len)
-    g_print (_("%u of %" G_GINT64_FORMAT " devices shown.\n"), result->devices->len, result->total_matches);
+    g_print (_("%u of %lld devices shown.\n"), result->devices->len, (long long) result->total_matches);
 }
 
 static VigilSearchResult *

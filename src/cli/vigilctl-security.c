@@ -201,9 +201,9 @@ partition_command (Vigilctl         *ctl,
         done = g_strdup_printf (mode == VIGIL_ARM_STAY ? _("All partitions of %s armed (stay).")
                                                        : _("All partitions of %s armed (away)."), dev_index);
       else
-        done = g_strdup_printf (mode == VIGIL_ARM_STAY ? _("Partition %" G_GUINT64_FORMAT " of %s armed (stay).")
-                                                       : _("Partition %" G_GUINT64_FORMAT " of %s armed (away)."),
-                                partition, dev_index);
+        done = g_strdup_printf (mode == VIGIL_ARM_STAY ? _("Partition %llu of %s armed (stay).")
+                                                       : _("Partition %llu of %s armed (away)."),
+                                (unsigned long long) partition, dev_index);
       break;
 
     case PARTITION_DISARM:
@@ -212,7 +212,7 @@ partition_command (Vigilctl         *ctl,
       if (all)
         done = g_strdup_printf (_("All partitions of %s disarmed."), dev_index);
       else
-        done = g_strdup_printf (_("Partition %" G_GUINT64_FORMAT " of %s disarmed."), partition, dev_index);
+        done = g_strdup_printf (_("Partition %llu of %s disarmed."), (unsigned long long) partition, dev_index);
       break;
 
     case PARTITION_CLEAR_ALARM:
@@ -222,7 +222,7 @@ partition_command (Vigilctl         *ctl,
       if (all)
         done = g_strdup_printf (_("Alarms cleared on all partitions of %s."), dev_index);
       else
-        done = g_strdup_printf (_("Alarms cleared on partition %" G_GUINT64_FORMAT " of %s."), partition, dev_index);
+        done = g_strdup_printf (_("Alarms cleared on partition %llu of %s."), (unsigned long long) partition, dev_index);
       break;
     }
 

@@ -5,7 +5,6 @@
  */
 #define G_LOG_DOMAIN "vigilctl"
 
-#include <locale.h>
 #include <signal.h>
 #include <string.h>
 
@@ -13,6 +12,7 @@
 #include <glib-unix.h>
 
 #include "vigilctl-private.h"
+#include "vigil-i18n.h"
 
 static const VigilctlCommand commands[] = {
   { "login",        vigilctl_cmd_login,        "login" },
@@ -368,10 +368,7 @@ main (int    argc,
     { NULL },
   };
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  vigil_i18n_init ();
   g_set_prgname ("vigilctl");
 
   ctl.cancellable = g_cancellable_new ();

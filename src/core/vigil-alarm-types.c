@@ -42,7 +42,9 @@ G_DEFINE_ENUM_TYPE (VigilAuditAction, vigil_audit_action,
   G_DEFINE_ENUM_VALUE (VIGIL_AUDIT_ACTION_SUBSCRIBE, "subscribe"),
   G_DEFINE_ENUM_VALUE (VIGIL_AUDIT_ACTION_UNSUBSCRIBE, "unsubscribe"),
   G_DEFINE_ENUM_VALUE (VIGIL_AUDIT_ACTION_LOGIN, "login"),
-  G_DEFINE_ENUM_VALUE (VIGIL_AUDIT_ACTION_SHIFT_START, "shift-start"))
+  G_DEFINE_ENUM_VALUE (VIGIL_AUDIT_ACTION_SHIFT_START, "shift-start"),
+  G_DEFINE_ENUM_VALUE (VIGIL_AUDIT_ACTION_EDIT_DEVICE, "edit-device"),
+  G_DEFINE_ENUM_VALUE (VIGIL_AUDIT_ACTION_VIDEO_VERDICT, "video-verdict"))
 
 static const char *
 enum_to_nick (GType type,
@@ -188,6 +190,8 @@ static const char * const audit_action_labels[] = {
   [VIGIL_AUDIT_ACTION_UNSUBSCRIBE] = N_("Unsubscribe from events"),
   [VIGIL_AUDIT_ACTION_LOGIN] = N_("Log in"),
   [VIGIL_AUDIT_ACTION_SHIFT_START] = N_("Start of shift"),
+  [VIGIL_AUDIT_ACTION_EDIT_DEVICE] = N_("Edit device"),
+  [VIGIL_AUDIT_ACTION_VIDEO_VERDICT] = N_("Judge the alarm’s video"),
 };
 
 const char *

@@ -45,8 +45,8 @@ check_target (VigilClient         *self,
     {
       g_task_report_new_error (self, callback, user_data, source_tag, VIGIL_CLIENT_ERROR,
                                VIGIL_CLIENT_ERROR_INVALID_ARGUMENT,
-                               _("Partitions are numbered from 1; %" G_GUINT64_FORMAT " is not one."),
-                               partition);
+                               _("Partitions are numbered from 1; %llu is not one."),
+                               (unsigned long long) partition);
       return FALSE;
     }
   return TRUE;

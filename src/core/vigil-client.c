@@ -10,6 +10,7 @@
 
 #include "vigil-client-private.h"
 #include "vigil-json.h"
+#include "vigil-trace.h"
 
 #define READ_CHUNK (64 * 1024)
 
@@ -27,6 +28,7 @@ struct _VigilClient
   char *peer_fingerprint;
   guint timeout;
   gboolean credentials_rejected;
+  VigilTrace *trace;             /* nullable: where finished calls are recorded */
 };
 
 G_DEFINE_FINAL_TYPE (VigilClient, vigil_client, G_TYPE_OBJECT)
@@ -39,6 +41,7 @@ enum {
   PROP_PINNED_FINGERPRINT,
   PROP_PEER_FINGERPRINT,
   PROP_CREDENTIALS_REJECTED,
+  PROP_TRACE,
   N_PROPS
 };
 
@@ -62,6 +65,7 @@ vigil_client_finalize (GObject *object)
     }
   g_clear_pointer (&self->pinned_fingerprint, g_free);
   g_clear_pointer (&self->peer_fingerprint, g_free);
+  g_clear_object (&self->trace);
 
   G_OBJECT_CLASS (vigil_client_parent_class)->finalize (object);
 }
@@ -94,6 +98,9 @@ vigil_client_get_property (GObject    *object,
     case PROP_CREDENTIALS_REJECTED:
       g_value_set_boolean (value, self->credentials_rejected);
       break;
+    case PROP_TRACE:
+      g_value_set_object (value, self->trace);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -111,6 +118,9 @@ vigil_client_set_property (GObject      *object,
     {
     case PROP_TIMEOUT:
       vigil_client_set_timeout (self, g_value_get_uint (value));
+      break;
+    case PROP_TRACE:
+      vigil_client_set_trace (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -144,6 +154,9 @@ vigil_client_class_init (VigilClientClass *klass)
   properties[PROP_CREDENTIALS_REJECTED] =
     g_param_spec_boolean ("credentials-rejected", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TRACE] =
+    g_param_spec_object ("trace", NULL, NULL, VIGIL_TYPE_TRACE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -307,6 +320,24 @@ vigil_client_set_timeout (VigilClient *self,
   self->timeout = seconds;
   g_object_set (self->session, "timeout", seconds, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEOUT]);
+}
+
+VigilTrace *
+vigil_client_get_trace (VigilClient *self)
+{
+  g_return_val_if_fail (VIGIL_IS_CLIENT (self), NULL);
+  return self->trace;
+}
+
+void
+vigil_client_set_trace (VigilClient *self,
+                        VigilTrace  *trace)
+{
+  g_return_if_fail (VIGIL_IS_CLIENT (self));
+  g_return_if_fail (trace == NULL || VIGIL_IS_TRACE (trace));
+
+  if (g_set_object (&self->trace, trace))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRACE]);
 }
 
 char *
@@ -860,6 +891,8 @@ typedef struct
   GDestroyNotify parser_data_free;
   GDestroyNotify result_free;
   char *path;
+  gint64 started_us;             /* for the trace */
+  GBytes *request_body;          /* for the trace; NULL without a body */
 } CallData;
 
 static void
@@ -878,6 +911,7 @@ call_data_free (CallData *data)
   g_clear_object (&data->stream);
   g_clear_pointer (&data->body, g_byte_array_unref);
   g_clear_pointer (&data->path, g_free);
+  g_clear_pointer (&data->request_body, g_bytes_unref);
   if (data->parser_data_free != NULL)
     g_clear_pointer (&data->parser_data, data->parser_data_free);
   g_free (data);
@@ -908,6 +942,25 @@ looks_like_response_status (JsonObject *object)
          vigil_json_object_get_object (object, "ResponseStatus") != NULL;
 }
 
+/* Records the exchange in the client's trace (if any): once per call, where it ends. */
+static void
+trace_call (VigilClient  *self,
+            CallData     *data,
+            GBytes       *response_body,
+            const GError *error)
+{
+  if (self->trace == NULL)
+    return;
+
+  vigil_trace_add_exchange (self->trace, data->message,
+                            g_get_monotonic_time () - data->started_us,
+                            data->request_body ? g_bytes_get_data (data->request_body, NULL) : NULL,
+                            data->request_body ? g_bytes_get_size (data->request_body) : 0,
+                            response_body ? g_bytes_get_data (response_body, NULL) : NULL,
+                            response_body ? g_bytes_get_size (response_body) : 0,
+                            error ? error->message : NULL);
+}
+
 static void
 interpret_response (GTask    *task,
                     CallData *data)
@@ -920,6 +973,8 @@ interpret_response (GTask    *task,
   guint status = soup_message_get_status (data->message);
   gsize size = g_bytes_get_size (body);
   gpointer result;
+
+  trace_call (self, data, body, NULL);
 
   if (status == SOUP_STATUS_UNAUTHORIZED || SOUP_STATUS_IS_REDIRECTION (status))
     {
@@ -1038,6 +1093,7 @@ on_body_read (GObject      *source,
   chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), result, &error);
   if (chunk == NULL)
     {
+      trace_call (self, data, NULL, error);
       g_task_return_error (task, transport_error (self, data->message, error, data->timed_out));
       return;
     }
@@ -1050,9 +1106,11 @@ on_body_read (GObject      *source,
 
   if (data->body->len + g_bytes_get_size (chunk) > VIGIL_JSON_MAX_BODY)
     {
-      g_task_return_new_error (task, VIGIL_CLIENT_ERROR, VIGIL_CLIENT_ERROR_BAD_RESPONSE,
-                               _("The gateway’s answer to %s is larger than %d bytes; refused."),
-                               data->path, VIGIL_JSON_MAX_BODY);
+      g_autoptr(GError) too_large = g_error_new (VIGIL_CLIENT_ERROR, VIGIL_CLIENT_ERROR_BAD_RESPONSE,
+                                                 _("The gateway’s answer to %s is larger than %d bytes; refused."),
+                                                 data->path, VIGIL_JSON_MAX_BODY);
+      trace_call (self, data, NULL, too_large);
+      g_task_return_error (task, g_steal_pointer (&too_large));
       return;
     }
 
@@ -1073,6 +1131,7 @@ on_sent (GObject      *source,
   data->stream = soup_session_send_finish (SOUP_SESSION (source), result, &error);
   if (data->stream == NULL)
     {
+      trace_call (self, data, NULL, error);
       g_task_return_error (task, transport_error (self, data->message, error, data->timed_out));
       return;
     }
@@ -1163,13 +1222,16 @@ _vigil_client_call_full (VigilClient         *self,
       g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
       text = NULL;
       vigil_client_set_request_body (data->message, "application/json", bytes);
+      data->request_body = g_bytes_ref (bytes);
     }
   else if (text_body != NULL)
     {
       g_autoptr(GBytes) bytes = g_bytes_new (text_body, strlen (text_body));
       vigil_client_set_request_body (data->message, "text/plain", bytes);
+      data->request_body = g_bytes_ref (bytes);
     }
 
+  data->started_us = g_get_monotonic_time ();
   data->cancellable = g_cancellable_new ();
   if (cancellable != NULL)
     {

@@ -18,6 +18,7 @@
 
 #include "vigil-error.h"
 #include "vigil-messages.h"
+#include "vigil-trace.h"
 
 G_BEGIN_DECLS
 
@@ -45,6 +46,11 @@ gboolean     vigil_client_get_credentials_rejected (VigilClient *self);
 guint        vigil_client_get_timeout         (VigilClient *self);
 void         vigil_client_set_timeout         (VigilClient *self,
                                                guint        seconds);
+
+/* Where every finished call is recorded, redacted (nullable: no trace). */
+VigilTrace  *vigil_client_get_trace           (VigilClient *self);
+void         vigil_client_set_trace           (VigilClient *self,
+                                               VigilTrace  *trace);
 
 /* Pinning: @fingerprint is the certificate's SHA-256 in hex (colons and case do not matter).
  * With a pin, the certificate must match it and nothing else is trusted; without one, the

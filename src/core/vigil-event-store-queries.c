@@ -479,7 +479,7 @@ static GError *
 not_found_event (gint64 event_id)
 {
   return g_error_new (VIGIL_EVENT_STORE_ERROR, VIGIL_EVENT_STORE_ERROR_NOT_FOUND,
-                      _("There is no event %" G_GINT64_FORMAT "."), event_id);
+                      _("There is no event %lld."), (long long) event_id);
 }
 
 GBytes *
@@ -870,9 +870,9 @@ vigil_store_read_verify_audit (sqlite3       *db,
       if (bad_row_id != NULL)
         *bad_row_id = bad;
       g_set_error (error, VIGIL_EVENT_STORE_ERROR, VIGIL_EVENT_STORE_ERROR_AUDIT_TAMPERED,
-                   _("The audit log was tampered with: row %" G_GINT64_FORMAT " does not match "
+                   _("The audit log was tampered with: row %lld does not match "
                      "its hash chain (it, or the row before it, was changed or removed)."),
-                   bad);
+                   (long long) bad);
       return FALSE;
     }
 

@@ -154,7 +154,7 @@ read_thread (GTask        *task,
             g_ptr_array_unref (alarms);
             g_task_return_new_error (task, VIGIL_EVENT_STORE_ERROR,
                                      VIGIL_EVENT_STORE_ERROR_NOT_FOUND,
-                                     _("There is no alarm %" G_GINT64_FORMAT "."), read->id);
+                                     _("There is no alarm %lld."), (long long) read->id);
           }
         else
           {

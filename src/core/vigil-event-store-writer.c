@@ -323,24 +323,6 @@ failed:
 
 /* ---- Requests ---- */
 
-static const char *
-describe_event (const VigilEvent *event)
-{
-  if (event->has_cid && event->cid_description != NULL && event->cid_description[0] != '\0')
-    return event->cid_description;
-  /* The gateway's text for these says only that something changed ("device status about
-   * online or offline changed"); what changed is what an operator reads in the log. */
-  if (event->type == VIGIL_EVENT_DEV_STATUS_CHANGED && g_strcmp0 (event->status, "online") == 0)
-    return N_("Panel online");
-  if (event->type == VIGIL_EVENT_DEV_STATUS_CHANGED && g_strcmp0 (event->status, "offline") == 0)
-    return N_("Panel offline");
-  if (event->event_description != NULL && event->event_description[0] != '\0')
-    return event->event_description;
-  if (event->event_type != NULL)
-    return event->event_type;
-  return vigil_event_type_to_string (event->type);
-}
-
 /* The dateTime text as the panel sent it; Vigil's own reading when the alert is not at hand. */
 static char *
 panel_time_text (const VigilEvent *event)
@@ -476,7 +458,7 @@ do_append (VigilStoreWriter  *self,
   else
     sqlite3_bind_int (stmt, 13, 0);
   sqlite3_bind_int (stmt, 16, event->priority);
-  bind_text (stmt, 17, describe_event (event));
+  bind_text (stmt, 17, vigil_event_get_summary (event));
   if (event->has_cid_param)
     {
       sqlite3_bind_int (stmt, 18, event->user_type);
@@ -524,7 +506,7 @@ do_append (VigilStoreWriter  *self,
 
   /* Exactly the text the row holds: a later 'delete' must give FTS5 the same values. */
   sqlite3_bind_int64 (self->insert_text, 1, op->id);
-  bind_text (self->insert_text, 2, describe_event (event));
+  bind_text (self->insert_text, 2, vigil_event_get_summary (event));
   bind_text (self->insert_text, 3, zone_name);
   bind_text (self->insert_text, 4, panel_name);
   if (!step_done (self, self->insert_text, error))
@@ -661,7 +643,7 @@ check_alarm_open (VigilStoreOp   *op,
   if (!row->found)
     {
       op->error = g_error_new (VIGIL_EVENT_STORE_ERROR, VIGIL_EVENT_STORE_ERROR_NOT_FOUND,
-                               _("There is no alarm %" G_GINT64_FORMAT "."), op->id);
+                               _("There is no alarm %lld."), (long long) op->id);
       return FALSE;
     }
 
@@ -790,7 +772,7 @@ do_set_video (VigilStoreWriter  *self,
 
   if (sqlite3_changes (self->db) == 0)
     op->error = g_error_new (VIGIL_EVENT_STORE_ERROR, VIGIL_EVENT_STORE_ERROR_NOT_FOUND,
-                             _("There is no event %" G_GINT64_FORMAT "."), op->id);
+                             _("There is no event %lld."), (long long) op->id);
   return TRUE;
 }
 

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "vigil-event.h"
 #include "vigil-json.h"
 
@@ -513,6 +515,26 @@ compute_priority (const VigilEvent *event)
     }
 }
 
+const char *
+vigil_event_get_summary (const VigilEvent *event)
+{
+  g_return_val_if_fail (event != NULL, NULL);
+
+  if (event->has_cid && event->cid_description != NULL && event->cid_description[0] != '\0')
+    return event->cid_description;
+  /* The gateway's text for these says only that something changed ("device status about
+   * online or offline changed"); what changed is what an operator reads. */
+  if (event->type == VIGIL_EVENT_DEV_STATUS_CHANGED && g_strcmp0 (event->status, "online") == 0)
+    return N_("Panel online");
+  if (event->type == VIGIL_EVENT_DEV_STATUS_CHANGED && g_strcmp0 (event->status, "offline") == 0)
+    return N_("Panel offline");
+  if (event->event_description != NULL && event->event_description[0] != '\0')
+    return event->event_description;
+  if (event->event_type != NULL)
+    return event->event_type;
+  return vigil_event_type_to_string (event->type);
+}
+
 gboolean
 vigil_event_is_alarm (const VigilEvent *event)
 {
@@ -776,7 +798,7 @@ vigil_event_parse (const char  *data,
       g_autofree char *excerpt = vigil_json_excerpt (data, len, 80);
 
       g_set_error (error, VIGIL_JSON_ERROR, VIGIL_JSON_ERROR_UNEXPECTED,
-                   "Not an EventNotificationAlert: %s", excerpt);
+                   _("Not an EventNotificationAlert: %s"), excerpt);
       return NULL;
     }
 
@@ -790,7 +812,7 @@ vigil_event_parse (const char  *data,
           g_autofree char *excerpt = vigil_json_excerpt (data, len, 80);
 
           g_set_error (error, VIGIL_JSON_ERROR, VIGIL_JSON_ERROR_UNEXPECTED,
-                       "Not an EventNotificationAlert: %s", excerpt);
+                       _("Not an EventNotificationAlert: %s"), excerpt);
           return NULL;
         }
       alert_node = root;
@@ -878,9 +900,12 @@ vigil_event_parse (const char  *data,
 
   event->priority = compute_priority (event);
 
+  /* The videoReview of a CID alarm carries the alarm's UUID (§7.2): its own key, or the store
+   * would drop it as a copy of the alarm and the clip's URL with it. */
   if (event->cid_uuid != NULL)
-    event->dedup_key = g_strdup_printf ("uuid:%s:%s", event->dev_index ? event->dev_index : "",
-                                        event->cid_uuid);
+    event->dedup_key = g_strdup_printf ("%s:%s:%s",
+                                        event->type == VIGIL_EVENT_VIDEO_REVIEW ? "uuid-video" : "uuid",
+                                        event->dev_index ? event->dev_index : "", event->cid_uuid);
   else
     event->dedup_key = content_key (event->alert);
 

@@ -128,6 +128,9 @@ char        *vigil_event_to_json_line (const VigilEvent *event);
 
 const char  *vigil_event_type_to_string (VigilEventType type);
 gboolean     vigil_event_is_alarm       (const VigilEvent *event);  /* goes on the alarm queue */
+/* What happened, in the words an operator reads (English; translated where shown): the CID
+ * description, "Panel online"/"Panel offline", the gateway's own text, or the event type. */
+const char  *vigil_event_get_summary    (const VigilEvent *event);
 
 /* What links a restore to the alarm it restores: the same key for a CID trigger and its
  * restore ("<devIndex>:<zone>:<event>"); NULL for an event without a CID code. */

@@ -6,10 +6,13 @@
 #define G_LOG_DOMAIN "vigil-json"
 
 #include "vigil-json.h"
+#include "vigil-json-reader.h"
 
 #include <string.h>
 #include <stdlib.h>
 #include <errno.h>
+
+#include <glib/gi18n-lib.h>
 
 G_DEFINE_QUARK (vigil-json-error-quark, vigil_json_error)
 
@@ -250,22 +253,107 @@ repair_text (const char *text,
   return g_string_free (out, FALSE);
 }
 
+/* json-glib 1.6 reads strings with GScanner, which takes "\\266" as an octal escape and puts the
+ * raw byte 0xB6 into the string, and writes a lone surrogate "\\uDBBB" as the bytes of one:
+ * invalid UTF-8 either way, which breaks every later g_utf8 call (both found by
+ * tests/fuzz/fuzz-json.c). Only a backslash before a digit or a 'u' can do that. */
+static gboolean
+has_risky_escape (const char *text,
+                  gsize       length)
+{
+  for (gsize i = 0; i + 1 < length; i++)
+    if (text[i] == '\\' && (g_ascii_isdigit (text[i + 1]) || text[i + 1] == 'u'))
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+dup_valid_utf8 (const char *text)
+{
+  return g_utf8_validate (text, -1, NULL) ? g_strdup (text) : vigil_utf8_repair (text, -1);
+}
+
+/* A copy of @node whose strings and member names are valid UTF-8 (the parser's nodes are
+ * immutable). */
+static JsonNode *
+copy_valid_utf8 (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonNode *result = json_node_new (JSON_NODE_OBJECT);
+        JsonObject *copy = json_object_new ();
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, &name, &member))
+          {
+            g_autofree char *valid = dup_valid_utf8 (name);
+
+            json_object_set_member (copy, valid, copy_valid_utf8 (member));
+          }
+        json_node_take_object (result, copy);
+        return result;
+      }
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        JsonArray *copy = json_array_sized_new (json_array_get_length (array));
+        JsonNode *result = json_node_new (JSON_NODE_ARRAY);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          json_array_add_element (copy, copy_valid_utf8 (json_array_get_element (array, i)));
+        json_node_take_array (result, copy);
+        return result;
+      }
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_STRING)
+        {
+          g_autofree char *valid = dup_valid_utf8 (json_node_get_string (node));
+
+          return json_node_init_string (json_node_alloc (), valid);
+        }
+      return json_node_copy (node);
+    case JSON_NODE_NULL:
+    default:
+      return json_node_copy (node);
+    }
+}
+
 static JsonNode *
 parse_strict (const char *text,
               gssize      length,
               GError    **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonParser) parser = NULL;
+  JsonNode *fast;
 
+  if (length < 0)
+    length = strlen (text);
+  fast = vigil_json_read_strict (text, length);
+  if (fast != NULL)
+    return fast;
+
+  parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, text, length, error))
     return NULL;
 
   if (json_parser_get_root (parser) == NULL)
     {
-      g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE, "empty document");
+      g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE, _("empty document"));
       return NULL;
     }
 
+  if (has_risky_escape (text, length))
+    {
+      JsonNode *valid = copy_valid_utf8 (json_parser_get_root (parser));
+
+      json_node_seal (valid);
+      return valid;
+    }
   return json_node_ref (json_parser_get_root (parser));
 }
 
@@ -295,7 +383,7 @@ vigil_json_parse (const char  *data,
   if ((gsize) length > VIGIL_JSON_MAX_BODY)
     {
       g_set_error (error, VIGIL_JSON_ERROR, VIGIL_JSON_ERROR_TOO_LARGE,
-                   "The message is %" G_GSSIZE_FORMAT " bytes long, more than the %d bytes accepted",
+                   _("The message is %zd bytes long, more than the %d bytes accepted"),
                    length, VIGIL_JSON_MAX_BODY);
       return NULL;
     }
@@ -330,9 +418,9 @@ vigil_json_parse (const char  *data,
           g_autofree char *excerpt = vigil_json_excerpt (data ? data : "", length, 80);
 
           g_set_error (error, VIGIL_JSON_ERROR, VIGIL_JSON_ERROR_NOT_JSON,
-                       "The answer is not JSON (%s); it starts with: %s",
-                       strict_error ? strict_error->message : "empty",
-                       length > 0 ? excerpt : "(nothing)");
+                       _("The answer is not JSON (%s); it starts with: %s"),
+                       strict_error ? strict_error->message : _("empty"),
+                       length > 0 ? excerpt : _("(nothing)"));
           return NULL;
         }
 
@@ -433,6 +521,14 @@ vigil_json_object_dup_string (JsonObject *object,
   return vigil_json_node_dup_string (vigil_json_object_lookup (object, key));
 }
 
+/* "12.0" is an integer; 1e57 and NaN are not, and converting them to gint64 would be undefined
+ * behaviour (found by tests/fuzz/fuzz-json.c), so the range is checked first. */
+static gboolean
+double_is_int64 (double d)
+{
+  return d >= -9223372036854775808.0 && d < 9223372036854775808.0 && d == (double) (gint64) d;
+}
+
 static gboolean
 parse_int_text (const char *text,
                 gint64     *out)
@@ -458,7 +554,7 @@ parse_int_text (const char *text,
 
       errno = 0;
       d = g_ascii_strtod (s, &endptr);
-      if (errno != 0 || *endptr != '\0' || d != (double) (gint64) d)
+      if (errno != 0 || *endptr != '\0' || !double_is_int64 (d))
         return FALSE;
       value = (gint64) d;
     }
@@ -482,7 +578,7 @@ vigil_json_node_get_int (JsonNode *node,
     case G_TYPE_DOUBLE:
       {
         double d = json_node_get_double (node);
-        if (d != (double) (gint64) d)
+        if (!double_is_int64 (d))
           return FALSE;
         *out = (gint64) d;
         return TRUE;

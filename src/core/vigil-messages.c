@@ -606,8 +606,8 @@ vigil_ip_address_validate (const VigilIpAddress *address,
       if (address->has_bit_mask && (address->bit_mask < 1 || address->bit_mask > 128))
         {
           g_set_error (error, VIGIL_CLIENT_ERROR, VIGIL_CLIENT_ERROR_INVALID_ARGUMENT,
-                       _("The IPv6 prefix length must be 1–128, not %" G_GINT64_FORMAT "."),
-                       address->bit_mask);
+                       _("The IPv6 prefix length must be 1–128, not %lld."),
+                       (long long) address->bit_mask);
           return FALSE;
         }
       if (address->gateway_ipv6 != NULL && *address->gateway_ipv6 != '\0' &&

@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "vigil-multipart.h"
 
 G_DEFINE_QUARK (vigil-multipart-error-quark, vigil_multipart_error)
@@ -495,10 +497,10 @@ deliver_too_large (VigilMultipart *self,
 
   if (self->discard_reason == VIGIL_MULTIPART_ERROR_HEADERS_TOO_LARGE)
     error = g_error_new (VIGIL_MULTIPART_ERROR, VIGIL_MULTIPART_ERROR_HEADERS_TOO_LARGE,
-                         "part headers longer than %u bytes", (guint) MAX_HEADER_BYTES);
+                         _("part headers longer than %u bytes"), (guint) MAX_HEADER_BYTES);
   else
     error = g_error_new (VIGIL_MULTIPART_ERROR, VIGIL_MULTIPART_ERROR_TOO_LARGE,
-                         "part of %" G_GUINT64_FORMAT " bytes exceeds the limit", size);
+                         _("part of %llu bytes exceeds the limit"), (unsigned long long) size);
 
   g_clear_pointer (&self->part, vigil_multipart_part_free);
   deliver_error (self, offset, error);
@@ -731,8 +733,8 @@ end_garbage (VigilMultipart *self)
 
   deliver_error (self, self->garbage_offset,
                  g_error_new (VIGIL_MULTIPART_ERROR, VIGIL_MULTIPART_ERROR_GARBAGE,
-                              "%" G_GUINT64_FORMAT " bytes between parts belong to no part",
-                              self->garbage_len));
+                              _("%llu bytes between parts belong to no part"),
+                              (unsigned long long) self->garbage_len));
 }
 
 static Step
@@ -1015,8 +1017,8 @@ finish_body (VigilMultipart *self)
           g_byte_array_append (self->excerpt, body + declared, MIN (have - declared, EXCERPT_SIZE));
           deliver_error (self, self->base + self->start + declared,
                          g_error_new (VIGIL_MULTIPART_ERROR, VIGIL_MULTIPART_ERROR_GARBAGE,
-                                      "%" G_GSIZE_FORMAT " bytes after the part's Content-Length "
-                                      "belong to no part", have - (gsize) declared));
+                                      _("%zu bytes after the part's Content-Length "
+                                        "belong to no part"), have - (gsize) declared));
         }
       return;
     }
@@ -1037,7 +1039,7 @@ finish_body (VigilMultipart *self)
   g_byte_array_append (self->excerpt, body, have);
   deliver_error (self, offset,
                  g_error_new (VIGIL_MULTIPART_ERROR, VIGIL_MULTIPART_ERROR_TRUNCATED,
-                              "the stream ended inside a part, after %" G_GSIZE_FORMAT " bytes",
+                              _("the stream ended inside a part, after %zu bytes"),
                               have));
 }
 
@@ -1071,7 +1073,7 @@ vigil_multipart_finish (VigilMultipart *self)
           deliver_error (self, offset,
                          g_error_new_literal (VIGIL_MULTIPART_ERROR,
                                               VIGIL_MULTIPART_ERROR_TRUNCATED,
-                                              "the stream ended inside a part's headers"));
+                                              _("the stream ended inside a part's headers")));
         }
       break;
 
@@ -1083,7 +1085,7 @@ vigil_multipart_finish (VigilMultipart *self)
           self->garbage = FALSE;
           deliver_error (self, self->garbage_offset,
                          g_error_new (VIGIL_MULTIPART_ERROR, VIGIL_MULTIPART_ERROR_NO_PARTS,
-                                      "no multipart boundary in %" G_GUINT64_FORMAT " bytes", n));
+                                      _("no multipart boundary in %llu bytes"), (unsigned long long) n));
         }
       else
         end_garbage (self);

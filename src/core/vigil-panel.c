@@ -569,7 +569,7 @@ vigil_panel_apply_event (VigilPanel *self,
     apply_cid (self, event);
 
   {
-    const char *text = event->cid_description ? event->cid_description : event->event_description;
+    const char *text = vigil_event_get_summary (event);
     if (text != NULL)
       set_string (self, &self->last_event, text, PROP_LAST_EVENT);
     g_clear_pointer (&self->last_event_time, g_date_time_unref);

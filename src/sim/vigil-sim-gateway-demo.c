@@ -202,6 +202,40 @@ working_day (VigilSimGateway *self,
     }
 }
 
+/* A demo shows verification early: within seconds of the start a camera zone trips (a burglary
+ * on an armed site, else a panic button, always armed) and its videoReview follows. */
+static gboolean
+first_alarm (gpointer data)
+{
+  static const VigilSimZoneKind kinds[] = {
+    VIGIL_SIM_ZONE_INSTANT, VIGIL_SIM_ZONE_PERIMETER, VIGIL_SIM_ZONE_PANIC,
+  };
+  VigilSimGateway *self = data;
+
+  /* Stopped meanwhile: nothing happens any more. */
+  if (self->demo_source == NULL)
+    return G_SOURCE_REMOVE;
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    for (guint i = 0; i < self->panels->len; i++)
+      {
+        VigilSimPanel *panel = g_ptr_array_index (self->panels, i);
+
+        if (!vigil_sim_panel_get_online (panel) || !vigil_sim_panel_get_visual_verification (panel))
+          continue;
+        for (guint zone = 1; zone <= vigil_sim_panel_get_n_zones (panel); zone++)
+          if (vigil_sim_panel_get_zone_kind (panel, zone) == kinds[k] &&
+              vigil_sim_panel_get_zone_camera (panel, zone) > 0 &&
+              !vigil_sim_panel_get_zone_open (panel, zone) && vigil_sim_panel_get_zone_armed (panel, zone))
+            {
+              vigil_sim_panel_set_zone_open (panel, zone, TRUE);
+              schedule_restore (self, panel, RESTORE_ZONE_CLOSE, zone, 10);
+              return G_SOURCE_REMOVE;
+            }
+      }
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 demo_tick (gpointer data)
 {
@@ -242,6 +276,7 @@ vigil_sim_gateway_demo_start (VigilSimGateway *self)
 
   vigil_sim_gateway_demo_stop (self);
   self->demo_source = g_source_ref (vigil_sim_gateway_add_timeout (self, 2000, demo_tick, self, NULL));
+  vigil_sim_gateway_add_timeout (self, 4000, first_alarm, self, NULL);
 }
 
 void

@@ -445,6 +445,9 @@ vigil_sim_handle_subscribe (VigilSimRequest *req)
       if (vigil_sim_stream_accepts (stream, vigil_sim_panel_get_dev_index (panel), "devStatusChanged"))
         push_current_status (self, stream, panel);
     }
+
+  if (self->replay != NULL)
+    vigil_sim_stream_replay (stream, self->replay);
 }
 
 void

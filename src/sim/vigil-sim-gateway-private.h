@@ -65,6 +65,7 @@ struct _VigilSimGateway
   GQueue             clip_order;
   gsize              video_cut;
   GHashTable        *sources;            /* GSource* we must destroy on dispose */
+  GBytes            *replay;             /* sent to each new subscription (vigil-sim-replay.c) */
 
   /* Faults */
   guint              fail_status;

@@ -146,6 +146,7 @@ vigil_sim_gateway_finalize (GObject *object)
   g_clear_pointer (&self->time_zone, g_free);
   g_clear_pointer (&self->tz, g_time_zone_unref);
   g_clear_pointer (&self->clips, g_hash_table_unref);
+  g_clear_pointer (&self->replay, g_bytes_unref);
   g_queue_clear_full (&self->clip_order, g_free);
   g_clear_pointer (&self->context, g_main_context_unref);
 

@@ -17,6 +17,7 @@
 #define BOUNDARY        "boundary"
 #define CHUNK_TARGET    (32 * 1024)
 #define MAX_PENDING     100000     /* parts kept for a reader that does not read */
+#define REPLAY_CHUNK    (256 * 1024)
 
 typedef enum
 {
@@ -70,6 +71,9 @@ struct _VigilSimStream
   VigilSimBurstFunc  burst_func;
   gpointer           burst_data;
   GDestroyNotify     burst_destroy;
+
+  GBytes            *replay;           /* recorded bytes still to send, then the stream ends */
+  gsize              replay_offset;
 
   gboolean           stalled;
   gboolean           drop_requested;
@@ -153,6 +157,7 @@ vigil_sim_stream_dispose (GObject *object)
   stop_heartbeat (self);
   clear_burst (self);
   g_queue_clear_full (&self->pending, part_free);
+  g_clear_pointer (&self->replay, g_bytes_unref);
 
   G_OBJECT_CLASS (vigil_sim_stream_parent_class)->dispose (object);
 }
@@ -449,7 +454,27 @@ fill (VigilSimStream *self)
   chunk = g_byte_array_new ();
   while (chunk->len < CHUNK_TARGET)
     {
-      Part *part = g_queue_pop_head (&self->pending);
+      Part *part;
+
+      /* A recording goes out whole once begun (its chunks cut parts anywhere, so nothing may
+       * come between them), in chunks as large as a socket buffer, and then the stream ends. */
+      if (self->replay != NULL && (self->replay_offset > 0 || g_queue_is_empty (&self->pending)))
+        {
+          gsize size = g_bytes_get_size (self->replay);
+          gsize take = MIN (size - self->replay_offset, REPLAY_CHUNK - chunk->len);
+
+          g_byte_array_append (chunk, (const guint8 *) g_bytes_get_data (self->replay, NULL) + self->replay_offset, take);
+          self->replay_offset += take;
+          if (self->replay_offset == size)
+            {
+              g_clear_pointer (&self->replay, g_bytes_unref);
+              stop_heartbeat (self);
+              self->closing = TRUE;
+            }
+          break;
+        }
+
+      part = g_queue_pop_head (&self->pending);
 
       if (part == NULL && self->burst_remaining > 0 && !self->closing)
         {
@@ -716,6 +741,29 @@ vigil_sim_stream_burst (VigilSimStream    *self,
   self->burst_func = func;
   self->burst_data = data;
   self->burst_destroy = destroy;
+  pump (self);
+}
+
+/**
+ * vigil_sim_stream_replay:
+ * @recording: the bytes of a multipart body as a gateway sends it after the first part
+ *
+ * Sends @recording as fast as the socket takes it, after the parts already queued, then
+ * closes the stream with a closing delimiter. Parts raised meanwhile wait for the end.
+ */
+void
+vigil_sim_stream_replay (VigilSimStream *self,
+                         GBytes         *recording)
+{
+  g_return_if_fail (VIGIL_IS_SIM_STREAM (self));
+  g_return_if_fail (recording != NULL);
+
+  if (self->closed || self->closing || self->replay != NULL)
+    return;
+
+  clear_burst (self);
+  self->replay = g_bytes_ref (recording);
+  self->replay_offset = 0;
   pump (self);
 }
 

@@ -76,6 +76,9 @@ void            vigil_sim_stream_burst           (VigilSimStream    *self,
                                                   VigilSimBurstFunc  func,
                                                   gpointer           data,
                                                   GDestroyNotify     destroy);
+/* Sends @recording (raw multipart bytes) as fast as the socket takes them, then closes. */
+void            vigil_sim_stream_replay          (VigilSimStream *self,
+                                                  GBytes         *recording);
 /* Ends the stream: after the parts already queued and a closing delimiter, or at once by
  * closing the connection (@abrupt, as a rebooting gateway does). */
 void            vigil_sim_stream_close           (VigilSimStream *self,
