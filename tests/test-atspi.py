@@ -86,6 +86,11 @@ def run_in_own_bus():
 
 
 def main():
+    if os.environ.get("VIGIL_TEST_SANITIZED"):
+        # Under the sanitizers the console takes longer to appear on the AT-SPI bus than
+        # libatspi's cache waits for; the widget tests cover the same code sanitized.
+        print("1..0 # SKIP not run under the sanitizers")
+        return 0
     if not os.environ.get("VIGIL_ATSPI_BUS"):
         if not os.path.exists("/usr/share/dbus-1/services/org.a11y.Bus.service"):
             print("1..0 # SKIP at-spi2-core is not installed")
