@@ -218,7 +218,9 @@ test_demo (void)
   VigilSite *site;
 
   vigil_test_gui_click (vigil_test_gui_find_button (page, "Try the Demo Gateway"));
-  vigil_test_gui_wait (vigil_window_get_session (window) != NULL, VIGIL_TEST_GUI_TIMEOUT);
+  /* The demo gateway starts with twelve panels and their history: on a loaded, sanitized
+   * run signing in to it has taken over a minute. */
+  vigil_test_gui_wait (vigil_window_get_session (window) != NULL, VIGIL_TEST_GUI_TIMEOUT * 3);
   g_assert_nonnull (vigil_window_get_demo (window));
 
   site = vigil_session_get_site (vigil_window_get_session (window));
