@@ -87,11 +87,14 @@ if [ "${VIGIL_SKIP_FUZZ:-0}" != 1 ]; then
   FUZZ_JOBS=2 ./build-aux/fuzz.sh 30 || status=1
 fi
 
-# The closing line CI reads: all runs together.
+# The closing lines CI reads: every failed test with the end of its output (CI keeps only the
+# tail of a long log), then the count of all runs together.
 python3 - _build/meson-logs/testlog.json $( [ -f _build-asan/meson-logs/testlog.json ] && [ "${VIGIL_SKIP_SANITIZERS:-0}" != 1 ] && echo _build-asan/meson-logs/testlog.json ) <<'PY'
 import json, sys
 passed = failed = skipped = 0
+failures = []
 for path in sys.argv[1:]:
+    build = path.split("/")[0]
     for line in open(path):
         r = json.loads(line)
         res = r.get("result")
@@ -101,6 +104,12 @@ for path in sys.argv[1:]:
             skipped += 1
         else:
             failed += 1
+            failures.append((build, r))
+for build, r in failures:
+    print(f"== FAILED in {build}: {r.get('name')} ({r.get('result')}, {r.get('duration', 0):.1f} s)")
+    out = ((r.get("stdout") or "") + (r.get("stderr") or "")).splitlines()
+    for l in out[-40:]:
+        print(f"   {l[:300]}")
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY
 exit $status
