@@ -313,6 +313,91 @@ test_garbage_part (Fixture       *f,
   g_assert_cmpuint (count_type (f, VIGIL_EVENT_LINK_LOST), ==, 0);
 }
 
+static guint
+count_status (Fixture    *f,
+              const char *status)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < f->events->len; i++)
+    {
+      VigilEvent *event = g_ptr_array_index (f->events, i);
+      n += event->type == VIGIL_EVENT_DEV_STATUS_CHANGED && g_strcmp0 (event->status, status) == 0;
+    }
+  return n;
+}
+
+static gboolean
+has_n_online (Fixture *f, gpointer data)
+{
+  return count_status (f, "online") >= GPOINTER_TO_UINT (data);
+}
+
+static gboolean
+early_in_a_second (Fixture *f, gpointer data)
+{
+  return g_get_real_time () % G_USEC_PER_SEC < G_USEC_PER_SEC / 10;
+}
+
+static void
+assert_status_keys_distinct (Fixture *f)
+{
+  g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < f->events->len; i++)
+    {
+      VigilEvent *event = g_ptr_array_index (f->events, i);
+
+      if (event->type != VIGIL_EVENT_DEV_STATUS_CHANGED)
+        continue;
+      g_assert_nonnull (event->dedup_key);
+      if (!g_hash_table_add (keys, event->dedup_key))
+        g_error ("two status changes share the store's key %s", event->dedup_key);
+    }
+}
+
+/* A devStatusChanged has no UUID and whole-second times: a panel flapping offline and online
+ * twice within one second sends the same "online" and "offline" twice. Every one must reach
+ * the store, so their keys must differ. */
+static void
+test_status_flaps_within_a_second (Fixture       *f,
+                                   gconstpointer  data)
+{
+  VigilSimPanel *panel = vigil_sim_gateway_lookup_panel (f->sim, f->dev_index);
+  VigilEvent *last;
+  guint first_online;
+
+  vigil_event_stream_start (f->stream);
+  wait_for (f, is_online, NULL, 10, "online");
+  /* The snapshot of every panel's status follows the subscription (§6.1). */
+  wait_for (f, has_n_online, GUINT_TO_POINTER (1), 10, "the status snapshot");
+  first_online = count_status (f, "online");
+
+  wait_for (f, early_in_a_second, NULL, 5, "the start of a second");
+  for (guint i = 0; i < 2; i++)
+    {
+      vigil_sim_panel_set_online (panel, FALSE);
+      vigil_sim_panel_set_online (panel, TRUE);
+    }
+  wait_for (f, has_n_online, GUINT_TO_POINTER (first_online + 2), 10, "both returns online");
+  g_assert_cmpuint (count_status (f, "offline"), ==, 2);
+  assert_status_keys_distinct (f);
+
+  /* Only a repeat is numbered: the first of its kind keeps the key a stored database has. */
+  last = last_of_type (f, VIGIL_EVENT_DEV_STATUS_CHANGED);
+  g_assert_true (g_str_has_prefix (last->dedup_key, "content:"));
+  g_assert_nonnull (strchr (last->dedup_key, '#'));
+  for (guint i = 0; i < f->events->len; i++)
+    {
+      VigilEvent *event = g_ptr_array_index (f->events, i);
+      if (event->type == VIGIL_EVENT_DEV_STATUS_CHANGED)
+        {
+          g_assert_null (strchr (event->dedup_key, '#'));
+          break;
+        }
+    }
+}
+
 typedef struct
 {
   guint64 expected;
@@ -543,6 +628,7 @@ main (int argc, char *argv[])
   ADD ("drop-mid-part", test_drop_mid_part_loses_nothing_complete);
   ADD ("garbage-part", test_garbage_part);
   ADD ("burst-none-lost", test_burst_none_lost);
+  ADD ("status-flaps-within-a-second", test_status_flaps_within_a_second);
   ADD ("password-changed", test_password_changed_stops_retries);
   ADD ("stop-unsubscribes", test_stop_unsubscribes);
   ADD ("per-device-subscription", test_per_device_subscription);

@@ -23,6 +23,9 @@
 
 #define READ_CHUNK (16 * 1024)
 #define MAX_ERROR_BODY (64 * 1024)
+/* Content keys remembered per connection; past this many the count starts over (see
+ * number_repeated_content ()). */
+#define MAX_CONTENT_KEYS 4096
 
 struct _VigilEventStream
 {
@@ -51,6 +54,7 @@ struct _VigilEventStream
   VigilMultipart *parser;
   GByteArray *error_body;
   gboolean got_first_part;
+  GHashTable *content_seen;         /* content dedup key → times seen on this connection */
   guint watchdog_id;
   guint retry_id;
   gboolean link_was_lost;           /* a LINK_LOST went out and its LINK_RESTORED has not */
@@ -290,6 +294,34 @@ link_established (VigilEventStream *self)
     }
 }
 
+/* An event without a UUID (devStatusChanged, for one) is keyed by its content, and its
+ * dateTime has whole seconds: a panel that goes offline and back online twice within a second
+ * sends the same "online" twice, and the store would keep only the first. Numbering the
+ * repeats within one connection keeps them apart, while a gateway that replays the same
+ * sequence on a new connection still produces the same keys, which the store drops. */
+static void
+number_repeated_content (VigilEventStream *self,
+                         VigilEvent       *event)
+{
+  guint seen;
+
+  if (event->dedup_key == NULL || !g_str_has_prefix (event->dedup_key, "content:"))
+    return;
+
+  if (g_hash_table_size (self->content_seen) >= MAX_CONTENT_KEYS)
+    g_hash_table_remove_all (self->content_seen);
+
+  seen = GPOINTER_TO_UINT (g_hash_table_lookup (self->content_seen, event->dedup_key)) + 1;
+  g_hash_table_replace (self->content_seen, g_strdup (event->dedup_key), GUINT_TO_POINTER (seen));
+  if (seen > 1)
+    {
+      char *numbered = g_strdup_printf ("%s#%u", event->dedup_key, seen);
+
+      g_free (event->dedup_key);
+      event->dedup_key = numbered;
+    }
+}
+
 static void
 handle_part (VigilEventStream   *self,
              VigilMultipartPart *part)
@@ -336,6 +368,8 @@ handle_part (VigilEventStream   *self,
       event = vigil_event_new_stream_error (error ? error->message : _("A part could not be read."),
                                             g_bytes_get_data (body, NULL), g_bytes_get_size (body));
     }
+  else
+    number_repeated_content (self, event);
 
   emit_event (self, event);
 }
@@ -506,6 +540,7 @@ connect_now (VigilEventStream *self)
 
   drop_connection (self);
   set_state (self, VIGIL_STREAM_CONNECTING);
+  g_hash_table_remove_all (self->content_seen);
 
   self->message = vigil_client_prepare_message (self->client, "POST",
                                                 "/ISAPI/Event/notification/subscribeDeviceMgmt?format=json",
@@ -728,6 +763,7 @@ vigil_event_stream_finalize (GObject *object)
   g_clear_object (&self->client);
   g_clear_pointer (&self->request, vigil_subscribe_request_free);
   g_clear_pointer (&self->panel_zones, g_hash_table_unref);
+  g_clear_pointer (&self->content_seen, g_hash_table_unref);
   g_clear_pointer (&self->reconnect_at, g_date_time_unref);
   g_clear_pointer (&self->offline_since, g_date_time_unref);
   g_clear_error (&self->last_error);
@@ -838,6 +874,7 @@ vigil_event_stream_init (VigilEventStream *self)
   self->backoff_max_ms = 60000;
   self->panel_zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                              (GDestroyNotify) g_time_zone_unref);
+  self->content_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->request = vigil_subscribe_request_new ();
   self->request->event_mode = g_strdup ("all");
   self->request->defence_mode = g_strdup ("all");

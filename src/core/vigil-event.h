@@ -93,7 +93,9 @@ struct _VigilEvent
   GDateTime *gap_start;
   GDateTime *gap_end;
 
-  char *dedup_key;           /* "uuid:<dev>:<UUID>" or "content:<sha256>": stored exactly once */
+  char *dedup_key;           /* "uuid:<dev>:<UUID>", "uuid-video:<dev>:<UUID>" or
+                              * "content:<sha256>" (the stream adds "#<n>" to the n-th repeat on
+                              * one connection): stored exactly once */
   char *raw;                 /* the part's text exactly as received (or Vigil's own note);
                               * NUL-terminated, but may hold NULs and invalid UTF-8: see raw_len */
   gsize raw_len;
