@@ -39,7 +39,7 @@ echo "| --- | --- | --- | --- | --- | --- |"
 "$dir/tests/bench/vigil-bench-latency" "${args[@]}" 2>/dev/null
 "$dir/tests/bench/vigil-bench-scale" "${args[@]}" 2>/dev/null
 if [ -x "$dir/tests/bench/vigil-bench-window" ]; then
-  xvfb-run -a -s "-screen 0 1280x800x24" \
+  xvfb-run -a -s "-screen 0 1280x800x24 -noreset" \
     dbus-run-session --config-file="$services/session.conf" -- \
     "$dir/tests/bench/vigil-bench-window" "${args[@]}" 2>/dev/null | grep '^|'
 fi

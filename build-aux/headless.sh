@@ -8,5 +8,5 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 services=$(mktemp -d)
 trap 'rm -rf "$services"' EXIT
 sed "s|@SERVICEDIR@|$services|" "$top/build-aux/dbus-session.conf" > "$services/session.conf"
-xvfb-run -a -s "-screen 0 1280x800x24" \
+xvfb-run -a -s "-screen 0 1280x800x24 -noreset" \
   dbus-run-session --config-file="$services/session.conf" -- "$@"

@@ -10,12 +10,14 @@ cd "$top"
 ./build-aux/install-deps.sh
 
 # A bus on which only what the tests need can start (no desktop portal), and a
-# headless X server for the widget tests.
+# headless X server for the widget tests. -noreset: by default Xvfb resets when its last
+# client leaves, and a test that connects during the reset gets "cannot open display" (seen
+# on a fresh machine: bench-window's start-up children exit, then its own window fails).
 run_headless() {
   local services
   services=$(mktemp -d)
   sed "s|@SERVICEDIR@|$services|" build-aux/dbus-session.conf > "$services/session.conf"
-  xvfb-run -a -s "-screen 0 1280x800x24" \
+  xvfb-run -a -s "-screen 0 1280x800x24 -noreset" \
     dbus-run-session --config-file="$services/session.conf" -- "$@"
   local rc=$?
   rm -rf "$services"
