@@ -412,9 +412,9 @@ on_burst_event (VigilEventStream *stream,
 {
   gint64 seq;
 
-  if (event->type != VIGIL_EVENT_CID_ALARM || event->alert == NULL)
+  if (event->type != VIGIL_EVENT_CID_ALARM || vigil_event_get_alert (event) == NULL)
     return;
-  if (!vigil_json_object_get_int (json_node_get_object (event->alert), "seq", &seq))
+  if (!vigil_json_object_get_int (json_node_get_object (vigil_event_get_alert (event)), "seq", &seq))
     return;
   if (g_hash_table_contains (burst->seen, GINT_TO_POINTER (seq + 1)))
     burst->duplicates++;

@@ -188,7 +188,7 @@ parse_ok (const char *text,
   /* The raw text is kept exactly. */
   g_assert_cmpuint (event->raw_len, ==, strlen (text));
   g_assert_cmpmem (event->raw, event->raw_len, text, strlen (text));
-  g_assert_nonnull (event->alert);
+  g_assert_nonnull (vigil_event_get_alert (event));
   g_assert_nonnull (event->dedup_key);
   return event;
 }
@@ -614,7 +614,7 @@ test_unknown_members_and_types (void)
     "{\"EventNotificationAlert\":{\"eventType\":\"VMD\",\"eventState\":\"active\","
     "\"vendorExtension\":{\"a\":[1,2,{\"b\":null}]},\"targetCount\":3}}";
   g_autoptr(VigilEvent) event = parse_ok (text, NULL);
-  JsonObject *alert = json_node_get_object (event->alert);
+  JsonObject *alert = json_node_get_object (vigil_event_get_alert (event));
   g_autofree char *line = vigil_event_to_json_line (event);
 
   g_assert_cmpint (event->type, ==, VIGIL_EVENT_UNKNOWN);

@@ -39,8 +39,8 @@ on_event (VigilEventStream *stream,
 
   if (event->type == VIGIL_EVENT_LINK_LOST)
     f->link_lost++;
-  if (event->type != VIGIL_EVENT_CID_ALARM || event->alert == NULL ||
-      !vigil_json_object_get_int (json_node_get_object (event->alert), "seq", &seq))
+  if (event->type != VIGIL_EVENT_CID_ALARM || vigil_event_get_alert (event) == NULL ||
+      !vigil_json_object_get_int (json_node_get_object (vigil_event_get_alert (event)), "seq", &seq))
     return;
 
   g_hash_table_add (f->seqs, GINT_TO_POINTER (seq + 1));

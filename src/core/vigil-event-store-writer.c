@@ -323,28 +323,15 @@ failed:
 
 /* ---- Requests ---- */
 
-/* The dateTime text as the panel sent it; Vigil's own reading when the alert is not at hand. */
+/* The dateTime text as the panel sent it; Vigil's own reading when the part had none. */
 static char *
 panel_time_text (const VigilEvent *event)
 {
-  char *text = NULL;
-
-  if (event->alert != NULL && JSON_NODE_HOLDS_OBJECT (event->alert))
-    {
-      JsonObject *object = json_node_get_object (event->alert);
-      JsonObject *inner = vigil_json_object_get_object (object, "EventNotificationAlert");
-
-      if (inner != NULL)
-        object = inner;
-      text = vigil_json_object_dup_string (object, "dateTime");
-      if (text == NULL)
-        text = vigil_json_object_dup_string (object, "dataTime");
-    }
-
-  if (text == NULL && event->date_time != NULL)
-    text = g_date_time_format_iso8601 (event->date_time);
-
-  return text;
+  if (event->date_time_text != NULL)
+    return g_strdup (event->date_time_text);
+  if (event->date_time != NULL)
+    return g_date_time_format_iso8601 (event->date_time);
+  return NULL;
 }
 
 /* Events always carry a key; this covers one built without, so it is still stored once. */

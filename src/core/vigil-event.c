@@ -11,7 +11,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "vigil-event.h"
+#include "vigil-event-private.h"
 #include "vigil-json.h"
+#include "vigil-json-flat.h"
 
 G_DEFINE_BOXED_TYPE (VigilEvent, vigil_event, vigil_event_ref, vigil_event_unref)
 
@@ -60,6 +62,7 @@ vigil_event_unref (VigilEvent *event)
   g_free (event->channel_name);
   g_free (event->status);
   g_clear_pointer (&event->date_time, g_date_time_unref);
+  g_free (event->date_time_text);
   g_clear_pointer (&event->received_at, g_date_time_unref);
   g_free (event->cid_code);
   g_free (event->cid_description);
@@ -74,7 +77,7 @@ vigil_event_unref (VigilEvent *event)
   g_clear_pointer (&event->gap_end, g_date_time_unref);
   g_free (event->dedup_key);
   g_free (event->raw);
-  g_clear_pointer (&event->alert, json_node_unref);
+  g_clear_pointer (&event->lazy_alert, json_node_unref);
   g_free (event->parse_note);
   g_free (event);
 }
@@ -184,6 +187,32 @@ read_offset (const char *p,
   return TRUE;
 }
 
+/* The zone of a fixed offset, made once per offset in minutes and kept: making one per event
+ * (a parse of "+08:00" and a global lock in GLib) cost more than the rest of the date. */
+static GTimeZone *
+offset_zone (gint seconds)
+{
+  static GTimeZone *zones[2 * 18 * 60 + 1];
+  GTimeZone *tz;
+  gint index;
+
+  if (seconds % 60 != 0 || ABS (seconds) > 18 * 3600)
+    return g_time_zone_new_offset (seconds);
+
+  index = seconds / 60 + 18 * 60;
+  tz = g_atomic_pointer_get (&zones[index]);
+  if (tz == NULL)
+    {
+      tz = g_time_zone_new_offset (seconds);
+      if (!g_atomic_pointer_compare_and_exchange (&zones[index], NULL, tz))
+        {
+          g_time_zone_unref (tz);
+          tz = g_atomic_pointer_get (&zones[index]);
+        }
+    }
+  return g_time_zone_ref (tz);
+}
+
 GDateTime *
 vigil_event_parse_date_time (const char *text,
                              GTimeZone  *default_tz,
@@ -269,7 +298,7 @@ vigil_event_parse_date_time (const char *text,
     }
 
   if (has_zone)
-    tz = g_time_zone_new_offset (offset);
+    tz = offset_zone (offset);
   else
     {
       tz = default_tz != NULL ? g_time_zone_ref (default_tz) : g_time_zone_new_utc ();
@@ -434,6 +463,139 @@ content_key (JsonNode *alert)
   return g_strconcat ("content:", digest, NULL);
 }
 
+/* canonical_json() of the flat reader's nodes: the same text for the same values. */
+static void
+flat_canonical_string (GString    *out,
+                       const char *text,
+                       gsize       len)
+{
+  const char *run = text;
+  const char *end = text + len;
+
+  g_string_append_c (out, '"');
+  for (const char *p = text; p < end; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c != '"' && c != '\\' && c >= 0x20)
+        continue;
+      g_string_append_len (out, run, p - run);
+      run = p + 1;
+      if (c < 0x20)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        {
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, (char) c);
+        }
+    }
+  g_string_append_len (out, run, end - run);
+  g_string_append_c (out, '"');
+}
+
+/* As strcmp() orders the NUL-terminated names (they hold no NUL). */
+static int
+compare_flat_names (const VigilFlatNode *a,
+                    const VigilFlatNode *b)
+{
+  int c = memcmp (a->name, b->name, MIN (a->name_len, b->name_len));
+
+  if (c != 0)
+    return c;
+  return a->name_len < b->name_len ? -1 : a->name_len > b->name_len ? 1 : 0;
+}
+
+static void
+flat_canonical_json (GString            *out,
+                     const VigilFlatDoc *doc,
+                     guint               index)
+{
+  const VigilFlatNode *node = &doc->nodes[index];
+
+  switch (node->kind)
+    {
+    case VIGIL_FLAT_OBJECT:
+      {
+        /* The reader allows no more members than nodes; few enough to sort by insertion. */
+        const VigilFlatNode *members[VIGIL_FLAT_MAX_NODES];
+        guint n = 0;
+
+        for (guint i = index + 1; i < node->end; i = doc->nodes[i].end)
+          {
+            const VigilFlatNode *member = &doc->nodes[i];
+            guint j = n++;
+
+            while (j > 0 && compare_flat_names (members[j - 1], member) > 0)
+              {
+                members[j] = members[j - 1];
+                j--;
+              }
+            members[j] = member;
+          }
+
+        g_string_append_c (out, '{');
+        for (guint i = 0; i < n; i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            flat_canonical_string (out, members[i]->name, members[i]->name_len);
+            g_string_append_c (out, ':');
+            flat_canonical_json (out, doc, (guint) (members[i] - doc->nodes));
+          }
+        g_string_append_c (out, '}');
+        break;
+      }
+
+    case VIGIL_FLAT_ARRAY:
+      g_string_append_c (out, '[');
+      for (guint i = index + 1; i < node->end; i = doc->nodes[i].end)
+        {
+          if (i > index + 1)
+            g_string_append_c (out, ',');
+          flat_canonical_json (out, doc, i);
+        }
+      g_string_append_c (out, ']');
+      break;
+
+    case VIGIL_FLAT_INT:
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, node->v.integer);
+      break;
+
+    case VIGIL_FLAT_DOUBLE:
+      {
+        char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+        g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.17g", node->v.number));
+        break;
+      }
+
+    case VIGIL_FLAT_BOOLEAN:
+      g_string_append (out, node->v.boolean ? "true" : "false");
+      break;
+
+    case VIGIL_FLAT_STRING:
+      flat_canonical_string (out, node->str, node->len);
+      break;
+
+    case VIGIL_FLAT_NULL:
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}
+
+static char *
+flat_content_key (const VigilFlatDoc *doc,
+                  gconstpointer       alert)
+{
+  g_autoptr(GString) text = g_string_sized_new (1024);
+  g_autofree char *digest = NULL;
+
+  flat_canonical_json (text, doc, (guint) ((const VigilFlatNode *) alert - doc->nodes));
+  digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text->str, text->len);
+  return g_strconcat ("content:", digest, NULL);
+}
+
 char *
 vigil_event_dup_restore_key (const VigilEvent *event)
 {
@@ -583,12 +745,192 @@ vigil_event_is_alarm (const VigilEvent *event)
 
 /* ---- decoding ------------------------------------------------------------------------------ */
 
+/* Where the members come from: json-glib's tree (the reference, which reads anything), or the
+ * flat array of vigil-json-flat.c (the fast path). One decoder reads both, so that the two ways
+ * differ only in how a member is found; an object is a JsonObject or a VigilFlatNode. */
+typedef struct
+{
+  const VigilFlatDoc *flat;   /* NULL: the tree */
+  gboolean refused;           /* the flat document is ambiguous here: decode it as a tree */
+} Source;
+
+static gboolean
+name_matches_loosely (const char *name,
+                      gsize       name_len,
+                      const char *key,
+                      gsize       key_len)
+{
+  while (name_len > 0 && g_ascii_isspace (*name))
+    {
+      name++;
+      name_len--;
+    }
+  while (name_len > 0 && g_ascii_isspace (name[name_len - 1]))
+    name_len--;
+  return name_len == key_len && g_ascii_strncasecmp (name, key, key_len) == 0;
+}
+
+/* vigil_json_object_lookup() on the flat array: the exact name, else the one name that differs
+ * only in case or surrounding white space. Two such names would be found in the order of
+ * json-glib's hash table: the tree decides then. */
+static const VigilFlatNode *
+flat_lookup (Source              *src,
+             const VigilFlatNode *object,
+             const char          *key)
+{
+  const VigilFlatNode *nodes = src->flat->nodes;
+  const VigilFlatNode *found = NULL;
+  gsize key_len = strlen (key);
+  guint n_found = 0;
+
+  for (guint i = (guint) (object - nodes) + 1; i < object->end; i = nodes[i].end)
+    {
+      const VigilFlatNode *member = &nodes[i];
+
+      /* Trimming only shortens a name: a shorter one cannot match. */
+      if (member->name_len < key_len)
+        continue;
+      if (member->name_len == key_len)
+        {
+          if (memcmp (member->name, key, key_len) == 0)
+            return member;
+          if (g_ascii_strncasecmp (member->name, key, key_len) != 0)
+            continue;
+        }
+      else if (!name_matches_loosely (member->name, member->name_len, key, key_len))
+        continue;
+      found = member;
+      n_found++;
+    }
+  if (n_found > 1)
+    {
+      src->refused = TRUE;
+      return NULL;
+    }
+  return found;
+}
+
+static gboolean
+src_has (Source        *src,
+         gconstpointer  object,
+         const char    *key)
+{
+  if (object == NULL)
+    return FALSE;
+  if (src->flat == NULL)
+    return vigil_json_object_lookup ((JsonObject *) object, key) != NULL;
+  return flat_lookup (src, object, key) != NULL;
+}
+
+static gconstpointer
+src_get_object (Source        *src,
+                gconstpointer  object,
+                const char    *key)
+{
+  const VigilFlatNode *node;
+
+  if (object == NULL)
+    return NULL;
+  if (src->flat == NULL)
+    return vigil_json_object_get_object ((JsonObject *) object, key);
+  node = flat_lookup (src, object, key);
+  return node != NULL && node->kind == VIGIL_FLAT_OBJECT ? node : NULL;
+}
+
+/* vigil_json_object_dup_string(): scalars as text, NULL for anything else. */
+static char *
+src_dup_string (Source        *src,
+                gconstpointer  object,
+                const char    *key)
+{
+  const VigilFlatNode *node;
+
+  if (object == NULL)
+    return NULL;
+  if (src->flat == NULL)
+    return vigil_json_object_dup_string ((JsonObject *) object, key);
+
+  node = flat_lookup (src, object, key);
+  if (node == NULL)
+    return NULL;
+  switch (node->kind)
+    {
+    case VIGIL_FLAT_STRING:
+      /* Valid UTF-8 without NULs (the reader checked): vigil_utf8_repair() would copy it. */
+      return g_strndup (node->str, node->len);
+    case VIGIL_FLAT_INT:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, node->v.integer);
+    case VIGIL_FLAT_DOUBLE:
+      {
+        char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+        return g_strdup (g_ascii_dtostr (buf, sizeof buf, node->v.number));
+      }
+    case VIGIL_FLAT_BOOLEAN:
+      return g_strdup (node->v.boolean ? "true" : "false");
+    case VIGIL_FLAT_NULL:
+    case VIGIL_FLAT_OBJECT:
+    case VIGIL_FLAT_ARRAY:
+    default:
+      return NULL;
+    }
+}
+
+/* vigil_json_object_get_int(). */
+static gboolean
+src_get_int (Source        *src,
+             gconstpointer  object,
+             const char    *key,
+             gint64        *out)
+{
+  const VigilFlatNode *node;
+
+  if (object == NULL)
+    return FALSE;
+  if (src->flat == NULL)
+    return vigil_json_object_get_int ((JsonObject *) object, key, out);
+
+  node = flat_lookup (src, object, key);
+  if (node == NULL)
+    return FALSE;
+  switch (node->kind)
+    {
+    case VIGIL_FLAT_INT:
+      *out = node->v.integer;
+      return TRUE;
+    case VIGIL_FLAT_DOUBLE:
+      {
+        double d = node->v.number;
+
+        if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0 && d == (double) (gint64) d))
+          return FALSE;
+        *out = (gint64) d;
+        return TRUE;
+      }
+    case VIGIL_FLAT_BOOLEAN:
+      *out = node->v.boolean ? 1 : 0;
+      return TRUE;
+    case VIGIL_FLAT_STRING:
+      {
+        g_autofree char *text = g_strndup (node->str, node->len);
+
+        return vigil_json_text_get_int (text, out);
+      }
+    case VIGIL_FLAT_NULL:
+    case VIGIL_FLAT_OBJECT:
+    case VIGIL_FLAT_ARRAY:
+    default:
+      return FALSE;
+    }
+}
+
 /* A member as trimmed text; NULL when absent or empty. */
 static char *
-dup_trimmed (JsonObject *object,
-             const char *key)
+dup_trimmed (Source        *src,
+             gconstpointer  object,
+             const char    *key)
 {
-  char *value = vigil_json_object_dup_string (object, key);
+  char *value = src_dup_string (src, object, key);
 
   if (value == NULL)
     return NULL;
@@ -599,13 +941,14 @@ dup_trimmed (JsonObject *object,
 }
 
 static gboolean
-get_int (JsonObject *object,
-         const char *key,
-         gint       *out)
+get_int (Source        *src,
+         gconstpointer  object,
+         const char    *key,
+         gint          *out)
 {
   gint64 value;
 
-  if (object == NULL || !vigil_json_object_get_int (object, key, &value))
+  if (object == NULL || !src_get_int (src, object, key, &value))
     return FALSE;
   *out = (gint) CLAMP (value, G_MININT, G_MAXINT);
   return TRUE;
@@ -627,8 +970,6 @@ parse_param_int (const char *text,
   return (gint) CLAMP (value, G_MININT, G_MAXINT);
 }
 
-/* "userType,userNo,zoneNo,keyboardNo,videoChanNo,dskNo,moduleAddr,userName": the name is last,
- * so it keeps any comma it holds. */
 static void
 parse_cid_param (VigilEvent *event,
                  const char *param,
@@ -684,33 +1025,34 @@ parse_code_tolerant (const char *code,
 }
 
 static void
-decode_cid (VigilEvent *event,
-            JsonObject *cid,
-            GPtrArray  *notes)
+decode_cid (VigilEvent    *event,
+            Source        *src,
+            gconstpointer  cid,
+            GPtrArray     *notes)
 {
   g_autofree char *param = NULL;
   gint param_zone = -1;
   gint zone;
 
   event->has_cid = TRUE;
-  event->cid_code = dup_trimmed (cid, "CIDCode");
-  event->cid_describe = vigil_json_object_dup_string (cid, "CIDDescribe");
-  get_int (cid, "CIDType", &event->cid_type);
-  get_int (cid, "subSys", &event->partition);
-  get_int (cid, "timeZoneIdx", &event->time_zone_idx);
-  event->trigger_time = dup_trimmed (cid, "triggerTime");
-  event->upload_time = dup_trimmed (cid, "uploadTime");
+  event->cid_code = dup_trimmed (src, cid, "CIDCode");
+  event->cid_describe = src_dup_string (src, cid, "CIDDescribe");
+  get_int (src, cid, "CIDType", &event->cid_type);
+  get_int (src, cid, "subSys", &event->partition);
+  get_int (src, cid, "timeZoneIdx", &event->time_zone_idx);
+  event->trigger_time = dup_trimmed (src, cid, "triggerTime");
+  event->upload_time = dup_trimmed (src, cid, "uploadTime");
 
-  event->cid_uuid = dup_trimmed (cid, "UUID");
+  event->cid_uuid = dup_trimmed (src, cid, "UUID");
   if (g_strcmp0 (event->cid_uuid, "0") == 0)
     g_clear_pointer (&event->cid_uuid, g_free);
 
-  param = dup_trimmed (cid, "CIDParam");
+  param = dup_trimmed (src, cid, "CIDParam");
   if (param != NULL)
     parse_cid_param (event, param, &param_zone);
 
   /* "zoneNo" in CIDAlarm, "ZoneNo" in HikCIDParams: the lookup ignores case. */
-  if (get_int (cid, "zoneNo", &zone))
+  if (get_int (src, cid, "zoneNo", &zone))
     event->zone = zone;
   else if (param_zone >= 0)
     event->zone = param_zone;
@@ -766,22 +1108,178 @@ copy_raw (const char *data,
   return raw;
 }
 
-VigilEvent *
-vigil_event_parse (const char  *data,
-                   gsize        len,
-                   GTimeZone   *panel_tz,
-                   GDateTime   *received_at,
-                   GError     **error)
+/* The caller's moment in UTC; one already in UTC is kept as it is (no copy per event). */
+static GDateTime *
+received_at_utc (GDateTime *received_at)
+{
+  if (received_at == NULL)
+    return g_date_time_new_now_utc ();
+  if (g_date_time_get_utc_offset (received_at) == 0 &&
+      g_strcmp0 (g_time_zone_get_identifier (g_date_time_get_timezone (received_at)), "UTC") == 0)
+    return g_date_time_ref (received_at);
+  return g_date_time_to_utc (received_at);
+}
+
+/* What both ways share, from the root object on; the caller adds the alert's tree and, when
+ * there is no UUID, the content key. NULL when the root is not an EventNotificationAlert (with
+ * @error), or when the flat source refused (src->refused, without). */
+static VigilEvent *
+decode (Source         *src,
+        gconstpointer   root,
+        const char     *data,
+        gsize           len,
+        const char     *repair_note,
+        GTimeZone      *panel_tz,
+        GDateTime      *received_at,
+        gconstpointer  *alert_out,
+        GError        **error)
 {
   g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *repair_note = NULL;
   g_autofree char *date_text = NULL;
+  g_autoptr(VigilEvent) event = NULL;
+  gconstpointer alert;
+  gconstpointer video;
+  gconstpointer cid;
+  gconstpointer inner;
+
+  if (repair_note != NULL)
+    g_ptr_array_add (notes, g_strdup (repair_note));
+
+  alert = src_get_object (src, root, "EventNotificationAlert");
+  if (alert == NULL)
+    {
+      /* Firmware that drops the wrapper still names its event. */
+      if (!src_has (src, root, "eventType"))
+        {
+          g_autofree char *excerpt = NULL;
+
+          if (src->flat != NULL)
+            return NULL;   /* the tree path says why */
+          excerpt = vigil_json_excerpt (data, len, 80);
+          g_set_error (error, VIGIL_JSON_ERROR, VIGIL_JSON_ERROR_UNEXPECTED,
+                       _("Not an EventNotificationAlert: %s"), excerpt);
+          return NULL;
+        }
+      alert = root;
+      g_ptr_array_add (notes, g_strdup ("no EventNotificationAlert wrapper"));
+    }
+  if (src->refused)
+    return NULL;
+
+  event = event_new (VIGIL_EVENT_UNKNOWN);
+  event->raw = copy_raw (data, len);
+  event->raw_len = len;
+  event->received_at = received_at_utc (received_at);
+
+  event->event_type = dup_trimmed (src, alert, "eventType");
+  event->type = type_from_string (event->event_type);
+  if (event->event_type != NULL)
+    {
+      g_autofree char *sent = src_dup_string (src, alert, "eventType");
+
+      if (g_strcmp0 (sent, event->event_type) != 0)
+        g_ptr_array_add (notes, g_strdup_printf ("eventType \"%s\" trimmed", sent));
+    }
+
+  event->event_state = dup_trimmed (src, alert, "eventState");
+  event->event_description = src_dup_string (src, alert, "eventDescription");
+  event->dev_index = dup_trimmed (src, alert, "devIndex");
+  event->device_id = dup_trimmed (src, alert, "deviceID");
+  event->channel_id = dup_trimmed (src, alert, "channelID");
+  event->channel_name = src_dup_string (src, alert, "channelName");
+  event->status = dup_trimmed (src, alert, "status");
+  if (!src_get_int (src, alert, "activePostCount", &event->active_post_count))
+    event->active_post_count = 0;
+
+  date_text = src_dup_string (src, alert, "dateTime");
+  if (date_text == NULL)
+    {
+      date_text = src_dup_string (src, alert, "dataTime");
+      if (date_text != NULL)
+        g_ptr_array_add (notes, g_strdup ("dataTime read as dateTime"));
+    }
+  if (date_text != NULL)
+    {
+      event->date_time = vigil_event_parse_date_time (date_text, panel_tz,
+                                                      &event->time_zone_assumed);
+      if (event->date_time == NULL)
+        g_ptr_array_add (notes, g_strdup_printf ("dateTime \"%s\" unreadable", date_text));
+      else if (event->time_zone_assumed)
+        g_ptr_array_add (notes, g_strdup_printf ("dateTime \"%s\" has no zone, read in %s",
+                                                 date_text,
+                                                 panel_tz ? "the panel's zone" : "UTC"));
+    }
+
+  /* The text the store keeps as the panel's time: a wrapper inside the wrapper is where some
+   * firmware puts it. */
+  inner = src_get_object (src, alert, "EventNotificationAlert");
+  if (inner != NULL)
+    {
+      event->date_time_text = src_dup_string (src, inner, "dateTime");
+      if (event->date_time_text == NULL)
+        event->date_time_text = src_dup_string (src, inner, "dataTime");
+    }
+  else
+    event->date_time_text = g_strdup (date_text);
+
+  video = src_get_object (src, alert, "VideoReview");
+  cid = src_get_object (src, alert, "CIDAlarm");
+  if (video != NULL)
+    {
+      gconstpointer params = src_get_object (src, video, "HikCIDParams");
+
+      if (cid == NULL)
+        cid = params;
+      event->protocol_type = dup_trimmed (src, video, "protocolType");
+      event->video_url = dup_trimmed (src, params, "videoURL");
+      if (event->video_url == NULL)
+        event->video_url = dup_trimmed (src, video, "videoURL");
+    }
+  if (cid != NULL)
+    decode_cid (event, src, cid, notes);
+
+  if (src->refused)
+    return NULL;
+
+  /* An eventType that is missing or unknown, but whose content says what it is. */
+  if (event->type == VIGIL_EVENT_UNKNOWN && event->event_type == NULL)
+    {
+      if (video != NULL)
+        event->type = VIGIL_EVENT_VIDEO_REVIEW;
+      else if (cid != NULL)
+        event->type = VIGIL_EVENT_CID_ALARM;
+    }
+
+  event->priority = compute_priority (event);
+
+  /* The videoReview of a CID alarm carries the alarm's UUID (§7.2): its own key, or the store
+   * would drop it as a copy of the alarm and the clip's URL with it. */
+  if (event->cid_uuid != NULL)
+    event->dedup_key = g_strconcat (event->type == VIGIL_EVENT_VIDEO_REVIEW ? "uuid-video:" : "uuid:",
+                                    event->dev_index ? event->dev_index : "", ":",
+                                    event->cid_uuid, NULL);
+
+  if (notes->len > 0)
+    {
+      g_ptr_array_add (notes, NULL);
+      event->parse_note = g_strjoinv ("; ", (char **) notes->pdata);
+    }
+
+  *alert_out = alert;
+  return g_steal_pointer (&event);
+}
+
+VigilEvent *
+vigil_event_parse_tree (const char  *data,
+                        gsize        len,
+                        GTimeZone   *panel_tz,
+                        GDateTime   *received_at,
+                        GError     **error)
+{
+  g_autofree char *repair_note = NULL;
   g_autoptr(JsonNode) root = NULL;
-  JsonObject *root_object;
-  JsonObject *alert;
-  JsonObject *video;
-  JsonObject *cid;
-  JsonNode *alert_node;
+  Source src = { NULL, FALSE };
+  gconstpointer alert = NULL;
   VigilEvent *event;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
@@ -802,120 +1300,97 @@ vigil_event_parse (const char  *data,
       return NULL;
     }
 
-  root_object = json_node_get_object (root);
-  alert_node = vigil_json_object_lookup (root_object, "EventNotificationAlert");
-  if (alert_node == NULL || !JSON_NODE_HOLDS_OBJECT (alert_node))
-    {
-      /* Firmware that drops the wrapper still names its event. */
-      if (vigil_json_object_lookup (root_object, "eventType") == NULL)
-        {
-          g_autofree char *excerpt = vigil_json_excerpt (data, len, 80);
-
-          g_set_error (error, VIGIL_JSON_ERROR, VIGIL_JSON_ERROR_UNEXPECTED,
-                       _("Not an EventNotificationAlert: %s"), excerpt);
-          return NULL;
-        }
-      alert_node = root;
-      g_ptr_array_add (notes, g_strdup ("no EventNotificationAlert wrapper"));
-    }
-  if (repair_note != NULL)
-    g_ptr_array_insert (notes, 0, g_steal_pointer (&repair_note));
-
-  event = event_new (VIGIL_EVENT_UNKNOWN);
-  event->raw = copy_raw (data, len);
-  event->raw_len = len;
-  event->received_at = received_at != NULL ? g_date_time_to_utc (received_at)
-                                           : g_date_time_new_now_utc ();
+  event = decode (&src, json_node_get_object (root), data, len, repair_note, panel_tz,
+                  received_at, &alert, error);
+  if (event == NULL)
+    return NULL;
 
   /* The parser made the tree immutable, so the object can be shared between threads as it is;
-   * a shallow copy keeps it (in its member order) after the root is gone. */
-  event->alert = json_node_copy (alert_node);
-  if (!json_node_is_immutable (event->alert))
-    json_node_seal (event->alert);
-  alert = json_node_get_object (event->alert);
-
-  event->event_type = dup_trimmed (alert, "eventType");
-  event->type = type_from_string (event->event_type);
-  if (event->event_type != NULL)
-    {
-      g_autofree char *sent = vigil_json_object_dup_string (alert, "eventType");
-
-      if (g_strcmp0 (sent, event->event_type) != 0)
-        g_ptr_array_add (notes, g_strdup_printf ("eventType \"%s\" trimmed", sent));
-    }
-
-  event->event_state = dup_trimmed (alert, "eventState");
-  event->event_description = vigil_json_object_dup_string (alert, "eventDescription");
-  event->dev_index = dup_trimmed (alert, "devIndex");
-  event->device_id = dup_trimmed (alert, "deviceID");
-  event->channel_id = dup_trimmed (alert, "channelID");
-  event->channel_name = vigil_json_object_dup_string (alert, "channelName");
-  event->status = dup_trimmed (alert, "status");
-  if (!vigil_json_object_get_int (alert, "activePostCount", &event->active_post_count))
-    event->active_post_count = 0;
-
-  date_text = vigil_json_object_dup_string (alert, "dateTime");
-  if (date_text == NULL)
-    {
-      date_text = vigil_json_object_dup_string (alert, "dataTime");
-      if (date_text != NULL)
-        g_ptr_array_add (notes, g_strdup ("dataTime read as dateTime"));
-    }
-  if (date_text != NULL)
-    {
-      event->date_time = vigil_event_parse_date_time (date_text, panel_tz,
-                                                      &event->time_zone_assumed);
-      if (event->date_time == NULL)
-        g_ptr_array_add (notes, g_strdup_printf ("dateTime \"%s\" unreadable", date_text));
-      else if (event->time_zone_assumed)
-        g_ptr_array_add (notes, g_strdup_printf ("dateTime \"%s\" has no zone, read in %s",
-                                                 date_text,
-                                                 panel_tz ? "the panel's zone" : "UTC"));
-    }
-
-  video = vigil_json_object_get_object (alert, "VideoReview");
-  cid = vigil_json_object_get_object (alert, "CIDAlarm");
-  if (video != NULL)
-    {
-      JsonObject *params = vigil_json_object_get_object (video, "HikCIDParams");
-
-      if (cid == NULL)
-        cid = params;
-      event->protocol_type = dup_trimmed (video, "protocolType");
-      event->video_url = dup_trimmed (params, "videoURL");
-      if (event->video_url == NULL)
-        event->video_url = dup_trimmed (video, "videoURL");
-    }
-  if (cid != NULL)
-    decode_cid (event, cid, notes);
-
-  /* An eventType that is missing or unknown, but whose content says what it is. */
-  if (event->type == VIGIL_EVENT_UNKNOWN && event->event_type == NULL)
-    {
-      if (video != NULL)
-        event->type = VIGIL_EVENT_VIDEO_REVIEW;
-      else if (cid != NULL)
-        event->type = VIGIL_EVENT_CID_ALARM;
-    }
-
-  event->priority = compute_priority (event);
-
-  /* The videoReview of a CID alarm carries the alarm's UUID (§7.2): its own key, or the store
-   * would drop it as a copy of the alarm and the clip's URL with it. */
-  if (event->cid_uuid != NULL)
-    event->dedup_key = g_strdup_printf ("%s:%s:%s",
-                                        event->type == VIGIL_EVENT_VIDEO_REVIEW ? "uuid-video" : "uuid",
-                                        event->dev_index ? event->dev_index : "", event->cid_uuid);
-  else
-    event->dedup_key = content_key (event->alert);
-
-  if (notes->len > 0)
-    {
-      g_ptr_array_add (notes, NULL);
-      event->parse_note = g_strjoinv ("; ", (char **) notes->pdata);
-    }
-
+   * the node keeps it after the root is gone. */
+  event->lazy_alert = json_node_init_object (json_node_alloc (), (JsonObject *) alert);
+  json_node_seal (event->lazy_alert);
+  if (event->dedup_key == NULL)
+    event->dedup_key = content_key (event->lazy_alert);
   return event;
+}
+
+VigilEvent *
+vigil_event_parse_flat (const char *data,
+                        gsize       len,
+                        GTimeZone  *panel_tz,
+                        GDateTime  *received_at)
+{
+  VigilFlatDoc doc;
+  Source src = { &doc, FALSE };
+  gconstpointer alert = NULL;
+  VigilEvent *event = NULL;
+
+  if (data == NULL || len > VIGIL_JSON_MAX_BODY)
+    return NULL;
+
+  if (vigil_json_flat_read (&doc, data, len))
+    event = decode (&src, &doc.nodes[0], data, len,
+                    doc.trailing_commas ? "trailing commas removed" : NULL,
+                    panel_tz, received_at, &alert, NULL);
+  if (event != NULL)
+    {
+      /* The tree is what few ever read: it is built from the raw bytes when asked for. */
+      event->alert_from_raw = TRUE;
+      if (event->dedup_key == NULL)
+        event->dedup_key = flat_content_key (&doc, alert);
+    }
+  vigil_json_flat_clear (&doc);
+  return event;
+}
+
+VigilEvent *
+vigil_event_parse (const char  *data,
+                   gsize        len,
+                   GTimeZone   *panel_tz,
+                   GDateTime   *received_at,
+                   GError     **error)
+{
+  VigilEvent *event;
+
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+
+  /* Straight off the bytes when they hold nothing the flat reader is unsure of (most parts);
+   * json-glib's tree and the repairs for everything else. Both give the same event. */
+  event = vigil_event_parse_flat (data, len, panel_tz, received_at);
+  if (event != NULL)
+    return event;
+  return vigil_event_parse_tree (data, len, panel_tz, received_at, error);
+}
+
+JsonNode *
+vigil_event_get_alert (const VigilEvent *event)
+{
+  VigilEvent *self = (VigilEvent *) event;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *wrapped;
+  JsonNode *alert;
+
+  g_return_val_if_fail (event != NULL, NULL);
+
+  alert = g_atomic_pointer_get (&self->lazy_alert);
+  if (alert != NULL || !event->alert_from_raw)
+    return alert;
+
+  /* The flat reader accepted these bytes, so the tree reads them too, to the same values. */
+  root = vigil_json_parse (event->raw, (gssize) event->raw_len, NULL, NULL);
+  g_return_val_if_fail (root != NULL && JSON_NODE_HOLDS_OBJECT (root), NULL);
+  wrapped = vigil_json_object_get_object (json_node_get_object (root), "EventNotificationAlert");
+  alert = wrapped != NULL ? json_node_init_object (json_node_alloc (), wrapped)
+                          : json_node_ref (root);
+  json_node_seal (alert);
+
+  /* Another thread may have built it meanwhile: the first one stays. */
+  if (!g_atomic_pointer_compare_and_exchange (&self->lazy_alert, NULL, alert))
+    {
+      json_node_unref (alert);
+      alert = g_atomic_pointer_get (&self->lazy_alert);
+    }
+  return alert;
 }
 
 /* ---- Vigil's own notes --------------------------------------------------------------------- */
@@ -1117,8 +1592,8 @@ vigil_event_to_json (const VigilEvent *event)
       add_time_or_null (builder, "receivedAt", event->received_at);
 
       json_builder_set_member_name (builder, "alert");
-      if (event->alert != NULL)
-        json_builder_add_value (builder, json_node_copy (event->alert));
+      if (vigil_event_get_alert (event) != NULL)
+        json_builder_add_value (builder, json_node_copy (vigil_event_get_alert (event)));
       else
         json_builder_add_null_value (builder);
       break;
@@ -1137,4 +1612,104 @@ vigil_event_to_json_line (const VigilEvent *event)
 
   node = vigil_event_to_json (event);
   return vigil_json_to_string (node, FALSE);
+}
+
+/* ---- comparing ------------------------------------------------------------------------------ */
+
+static gboolean
+same_time (GDateTime *a,
+           GDateTime *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return g_date_time_equal (a, b) &&
+         g_date_time_get_utc_offset (a) == g_date_time_get_utc_offset (b);
+}
+
+char *
+vigil_event_diff (const VigilEvent *a,
+                  const VigilEvent *b)
+{
+  g_autofree char *line_a = NULL;
+  g_autofree char *line_b = NULL;
+  JsonNode *alert_a;
+  JsonNode *alert_b;
+
+#define DIFF_STR(field) \
+  if (g_strcmp0 (a->field, b->field) != 0) \
+    return g_strdup_printf (#field ": \"%s\" != \"%s\"", a->field ? a->field : "(null)", \
+                            b->field ? b->field : "(null)");
+#define DIFF_INT(field) \
+  if (a->field != b->field) \
+    return g_strdup_printf (#field ": %" G_GINT64_FORMAT " != %" G_GINT64_FORMAT, \
+                            (gint64) a->field, (gint64) b->field);
+#define DIFF_TIME(field) \
+  if (!same_time (a->field, b->field)) \
+    return g_strdup (#field);
+
+  g_return_val_if_fail (a != NULL && b != NULL, NULL);
+
+  DIFF_INT (type);
+  DIFF_STR (event_type);
+  DIFF_STR (event_state);
+  DIFF_STR (event_description);
+  DIFF_STR (dev_index);
+  DIFF_STR (device_id);
+  DIFF_STR (channel_id);
+  DIFF_STR (channel_name);
+  DIFF_STR (status);
+  DIFF_INT (active_post_count);
+  DIFF_TIME (date_time);
+  DIFF_STR (date_time_text);
+  DIFF_INT (time_zone_assumed);
+  DIFF_TIME (received_at);
+  DIFF_INT (has_cid);
+  DIFF_STR (cid_code);
+  DIFF_INT (cid_event);
+  DIFF_INT (cid_restore);
+  DIFF_INT (cid_category);
+  DIFF_STR (cid_description);
+  DIFF_STR (cid_describe);
+  DIFF_INT (cid_type);
+  DIFF_INT (partition);
+  DIFF_INT (zone);
+  DIFF_STR (cid_uuid);
+  DIFF_STR (trigger_time);
+  DIFF_STR (upload_time);
+  DIFF_INT (time_zone_idx);
+  DIFF_INT (has_cid_param);
+  DIFF_INT (user_type);
+  DIFF_INT (user_no);
+  DIFF_INT (keyboard_no);
+  DIFF_INT (video_chan_no);
+  DIFF_INT (dsk_no);
+  DIFF_INT (module_addr);
+  DIFF_STR (user_name);
+  DIFF_STR (video_url);
+  DIFF_STR (protocol_type);
+  DIFF_INT (priority);
+  DIFF_TIME (gap_start);
+  DIFF_TIME (gap_end);
+  DIFF_STR (dedup_key);
+  DIFF_INT (raw_len);
+  if (a->raw_len > 0 && memcmp (a->raw, b->raw, a->raw_len) != 0)
+    return g_strdup ("raw");
+  DIFF_STR (parse_note);
+
+#undef DIFF_STR
+#undef DIFF_INT
+#undef DIFF_TIME
+
+  alert_a = vigil_event_get_alert (a);
+  alert_b = vigil_event_get_alert (b);
+  if ((alert_a == NULL) != (alert_b == NULL) ||
+      (alert_a != NULL && !json_node_equal (alert_a, alert_b)))
+    return g_strdup ("alert");
+
+  line_a = vigil_event_to_json_line (a);
+  line_b = vigil_event_to_json_line (b);
+  if (g_strcmp0 (line_a, line_b) != 0)
+    return g_strdup_printf ("JSON line: %s != %s", line_a, line_b);
+
+  return NULL;
 }

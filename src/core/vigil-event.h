@@ -55,6 +55,7 @@ struct _VigilEvent
   gint64 active_post_count;
 
   GDateTime *date_time;      /* the panel's time; NULL when absent or unreadable */
+  char *date_time_text;      /* dateTime (or dataTime) as sent, for the store; NULL if absent */
   gboolean time_zone_assumed;/* dateTime had no zone: it was read in the panel's zone */
   GDateTime *received_at;    /* when Vigil read the part (UTC) */
 
@@ -99,8 +100,14 @@ struct _VigilEvent
   char *raw;                 /* the part's text exactly as received (or Vigil's own note);
                               * NUL-terminated, but may hold NULs and invalid UTF-8: see raw_len */
   gsize raw_len;
-  JsonNode *alert;           /* the parsed EventNotificationAlert object (repaired), or NULL */
   char *parse_note;          /* what was repaired or assumed, for the log; NULL if clean */
+
+  /*< private >*/
+  /* The parsed EventNotificationAlert object: read it with vigil_event_get_alert(). Most events
+   * are decoded straight off their bytes and never need the tree, so it is built from @raw the
+   * first time it is asked for. */
+  JsonNode *lazy_alert;
+  gboolean alert_from_raw;
 };
 
 GType        vigil_event_get_type (void) G_GNUC_CONST;
@@ -118,6 +125,11 @@ VigilEvent  *vigil_event_parse (const char  *data,
                                 GTimeZone   *panel_tz,
                                 GDateTime   *received_at,
                                 GError     **error);
+
+/* The EventNotificationAlert object as received (repaired, sealed: it may be shared between
+ * threads), NULL for Vigil's own notes. Built on first use for a decoded event; safe to call
+ * from any thread. */
+JsonNode    *vigil_event_get_alert (const VigilEvent *event);
 
 /* Vigil's own notes in the event history. */
 VigilEvent  *vigil_event_new_link_lost     (GDateTime *since);

@@ -529,9 +529,9 @@ double_is_int64 (double d)
   return d >= -9223372036854775808.0 && d < 9223372036854775808.0 && d == (double) (gint64) d;
 }
 
-static gboolean
-parse_int_text (const char *text,
-                gint64     *out)
+gboolean
+vigil_json_text_get_int (const char *text,
+                         gint64     *out)
 {
   g_autofree char *copy = g_strstrip (g_strdup (text));
   const char *s = copy;
@@ -587,7 +587,7 @@ vigil_json_node_get_int (JsonNode *node,
       *out = json_node_get_boolean (node) ? 1 : 0;
       return TRUE;
     case G_TYPE_STRING:
-      return parse_int_text (json_node_get_string (node), out);
+      return vigil_json_text_get_int (json_node_get_string (node), out);
     default:
       return FALSE;
     }

@@ -55,6 +55,9 @@ gboolean    vigil_json_object_get_int    (JsonObject *object, const char *key, g
 gboolean    vigil_json_object_get_bool   (JsonObject *object, const char *key, gboolean *out);
 
 gboolean    vigil_json_node_get_int      (JsonNode *node, gint64 *out);
+/* The same reading of a numeric string ("12", " 12 ", "0x1A", "12.0"): what the _get_int
+ * functions do with a string member. */
+gboolean    vigil_json_text_get_int      (const char *text, gint64 *out);
 gboolean    vigil_json_node_get_bool     (JsonNode *node, gboolean *out);
 char       *vigil_json_node_dup_string   (JsonNode *node);
 

@@ -620,6 +620,86 @@ body_length_at_delimiter (VigilMultipart *self,
   return stripped;
 }
 
+/* The bytes of a tracked JSON body that skip_tracked_json() must look at: quotes, brackets,
+ * line breaks and the '-' a delimiter starts with; inside strings only quotes, backslashes and
+ * line breaks ('-' cannot start a delimiter there: a line break in a string ends the tracking).
+ * All others change nothing, and most of a body is made of them. */
+static const guint8 special_outside_string[256] = {
+  ['"'] = 1, ['{'] = 1, ['['] = 1, ['}'] = 1, [']'] = 1, ['-'] = 1, ['\n'] = 1, ['\r'] = 1,
+};
+static const guint8 special_in_string[256] = {
+  ['"'] = 1, ['\\'] = 1, ['\n'] = 1, ['\r'] = 1,
+};
+
+/* step_body()'s loop for the bytes of a tracked JSON body that cannot end it or the part: the
+ * same updates of the JSON state and the line-end bookkeeping, without the calls. Stops before
+ * @limit, or at a byte the full loop must see (a possible delimiter, the closing bracket, a
+ * backslash or line break in a string). */
+static gsize
+skip_tracked_json (VigilMultipart *self,
+                   const guint8   *d,
+                   gsize           i,
+                   gsize           limit)
+{
+  gboolean in_string = self->in_string;
+  gint64 depth = self->depth;
+  guint eol_run = self->eol_run;
+  gsize line_off = self->line_off;
+
+  while (i < limit)
+    {
+      guint8 c = d[i];
+
+      if (in_string)
+        {
+          if (special_in_string[c])
+            {
+              if (c != '"')
+                break;
+              in_string = FALSE;
+            }
+        }
+      else if (special_outside_string[c])
+        {
+          if (c == '"')
+            in_string = TRUE;
+          else if (c == '{' || c == '[')
+            depth++;
+          else if (c == '}' || c == ']')
+            {
+              if (depth <= 1)
+                break;
+              depth--;
+            }
+          else if (c == '\n' || c == '\r')
+            {
+              eol_run = c == '\n' && byte_before (self, i) == '\r' ? 2 : 1;
+              line_off = i + 1 - self->start;
+              i++;
+              continue;
+            }
+          else
+            {
+              /* '-': a delimiter may start at the start of the body or of a line, or right
+               * after a closing bracket (body_candidate()). */
+              guint8 before = byte_before (self, i);
+
+              if (i == self->start || before == '\n' || before == '\r' ||
+                  before == '}' || before == ']')
+                break;
+            }
+        }
+      eol_run = 0;
+      i++;
+    }
+
+  self->in_string = in_string;
+  self->depth = depth;
+  self->eol_run = eol_run;
+  self->line_off = line_off;
+  return i;
+}
+
 static Step
 step_body (VigilMultipart *self)
 {
@@ -629,9 +709,27 @@ step_body (VigilMultipart *self)
 
   while (i < len)
     {
-      guint8 c = d[i];
+      guint8 c;
       guint64 body_len;
-      JsonMode was = self->json;
+      JsonMode was;
+
+      /* Most bytes of a JSON body cannot end it or the part: past them in one tight loop, as
+       * far as the size limit allows. */
+      if (self->state == STATE_BODY && self->json == JSON_TRACKING && !self->escaped &&
+          self->body_dropped == 0 && i - self->start < self->max_part_size)
+        {
+          gsize limit = MIN (len, self->start + self->max_part_size);
+          gsize j = skip_tracked_json (self, d, i, limit);
+
+          if (j > i)
+            {
+              i = j;
+              continue;
+            }
+        }
+
+      c = d[i];
+      was = self->json;
 
       if (c == '-' && body_candidate (self, i))
         {

@@ -5,11 +5,15 @@
  *
  * The first byte picks the panel's zone (UTC or a fixed offset), so dateTime values without a
  * zone are read both ways. An event that parses must serialise to the `vigilctl events --json`
- * line.
+ * line. What the flat reader accepts must decode to the same event as through the tree
+ * (vigil-event-private.h): any difference aborts.
  */
 #include "vigil-fuzz.h"
 
-#include "vigil-event.h"
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "vigil-event-private.h"
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -27,6 +31,28 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   received = g_date_time_new_from_unix_utc (1767225600);
   event = vigil_event_parse ((const char *) data + 1, size - 1, tz, received, &error);
   g_assert ((event == NULL) == (error != NULL));
+
+  {
+    g_autoptr(VigilEvent) flat = vigil_event_parse_flat ((const char *) data + 1, size - 1, tz,
+                                                         received);
+    g_autoptr(VigilEvent) tree = vigil_event_parse_tree ((const char *) data + 1, size - 1, tz,
+                                                         received, NULL);
+
+    g_assert ((tree == NULL) == (event == NULL));
+    if (flat != NULL)
+      {
+        g_autofree char *diff = NULL;
+
+        g_assert (tree != NULL);
+        diff = vigil_event_diff (flat, tree);
+        if (diff != NULL)
+          {
+            fprintf (stderr, "flat and tree differ: %s\n", diff);
+            abort ();
+          }
+      }
+  }
+
   if (event != NULL)
     {
       g_autofree char *line = vigil_event_to_json_line (event);
