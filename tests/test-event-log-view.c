@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 
+#include "vigil-alarm-row.h"
 #include "vigil-csv-export.h"
 #include "vigil-event-row-private.h"
 #include "vigil-test-gui.h"
@@ -30,6 +31,10 @@
 #else
 # define N_LARGE 30000
 #endif
+/* Events that come while the log is hidden: fewer than the model reads as rows, and more (it
+ * then counts them and reads them as pages). */
+#define N_HIDDEN_FEW 300
+#define N_HIDDEN_MANY 1500
 /* A name a spreadsheet would run as a formula, with a comma and quotes to escape. */
 #define HOSTILE_NAME "=HYPERLINK(\"http://x\",\"Warehouse\")"
 
@@ -417,6 +422,224 @@ test_large_log (Fixture       *fixture,
   g_assert_cmpuint (vigil_event_row_get_n_instances () - baseline, <=, 6000);
 }
 
+/* ---- the log hidden, and alarms meanwhile ---- */
+
+static void
+show_page (Fixture    *fixture,
+           const char *name)
+{
+  adw_view_stack_set_visible_child_name (vigil_window_get_view_stack (fixture->window), name);
+}
+
+/* Routine events of a panel of their own, straight into the store: zone first … first + n - 1,
+ * the last the newest. Returns once they are committed and the commits reached the main loop. */
+static void
+append_numbered (Fixture *fixture,
+                 guint    first,
+                 guint    n)
+{
+  VigilEventStore *store = vigil_journal_get_store (fixture->journal);
+
+  for (guint i = first; i < first + n; i++)
+    {
+      g_autofree char *json = NULL;
+      g_autoptr(VigilEvent) event = NULL;
+      g_autoptr(GError) error = NULL;
+
+      json = g_strdup_printf ("{\"EventNotificationAlert\":{\"dateTime\":\"2026-03-01T10:00:00+01:00\","
+                              "\"eventType\":\"CIDAlarm\",\"eventState\":\"active\",\"devIndex\":\"hidden-panel\","
+                              "\"CIDAlarm\":{\"subSys\":1,\"zoneNo\":%u,\"CIDCode\":\"1602\",\"CIDType\":1,"
+                              "\"UUID\":\"hidden-%u\"}}}", i, i);
+      event = vigil_event_parse (json, strlen (json), NULL, NULL, &error);
+      g_assert_no_error (error);
+      vigil_event_store_append (store, event);
+    }
+  g_assert_true (vigil_event_store_flush_sync (store, NULL));
+  vigil_test_gui_run_for (300);
+}
+
+/* The rows of "hidden-panel" among the first @n_rows, in order, must be zone @newest down to 1,
+ * each once, and loaded. */
+static gboolean
+hidden_rows_in_order (Fixture *fixture,
+                      guint    n_rows,
+                      guint    newest)
+{
+  GListModel *model = model_of (fixture);
+  guint expected = newest;
+
+  for (guint i = 0; i < MIN (n_rows, g_list_model_get_n_items (model)); i++)
+    {
+      g_autoptr(VigilEventRow) row = g_list_model_get_item (model, i);
+
+      if (!vigil_event_row_get_loaded (row))
+        return FALSE;
+      if (g_strcmp0 (vigil_event_row_get_dev_index (row), "hidden-panel") != 0)
+        continue;
+      g_assert_cmpint (vigil_event_row_get_zone (row), ==, expected);
+      expected--;
+    }
+  return expected == 0;
+}
+
+/* While another page shows, the log reads nothing of what arrives; shown again, every event
+ * that came is there at the top, newest first, none missing and none twice — both when it
+ * reads them as rows and when there were too many and it counts them and reads pages. */
+static void
+test_hidden_catches_up (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  VigilEventLogModel *log = vigil_event_log_view_get_model (fixture->view);
+  g_autofree char *newest_label = g_strdup_printf ("%u", N_HIDDEN_FEW + N_HIDDEN_MANY);
+  guint n0;
+
+  vigil_test_gui_wait (settled (fixture), VIGIL_TEST_GUI_TIMEOUT);
+  g_assert_false (vigil_event_log_model_get_paused (log));
+
+  for (guint round = 0; round < 2; round++)
+    {
+      guint first = round == 0 ? 1 : N_HIDDEN_FEW + 1;
+      guint n = round == 0 ? N_HIDDEN_FEW : N_HIDDEN_MANY;
+
+      show_page (fixture, "alarms");
+      vigil_test_gui_wait (!gtk_widget_get_mapped (GTK_WIDGET (fixture->view)), VIGIL_TEST_GUI_TIMEOUT);
+      g_assert_true (vigil_event_log_model_get_paused (log));
+      /* A read that had started before still ends. */
+      vigil_test_gui_run_for (300);
+      n0 = g_list_model_get_n_items (model_of (fixture));
+
+      append_numbered (fixture, first, n);
+      /* Hidden, the list was told of nothing. */
+      g_assert_cmpuint (g_list_model_get_n_items (model_of (fixture)), ==, n0);
+
+      show_page (fixture, "log");
+      vigil_test_gui_wait (g_list_model_get_n_items (model_of (fixture)) >= n0 + n, VIGIL_TEST_GUI_TIMEOUT);
+      g_assert_false (vigil_event_log_model_get_paused (log));
+      g_test_message ("round %u: %u rows before, %u after", round, n0, g_list_model_get_n_items (model_of (fixture)));
+      /* The gateway's own events may come meanwhile; ours are all there once, in order. */
+      vigil_test_gui_wait (hidden_rows_in_order (fixture, first + n - 1 + 20, first + n - 1),
+                           VIGIL_TEST_GUI_TIMEOUT);
+    }
+
+  /* And in the columns, the newest on top (the columns keep the row the operator was reading
+   * where it was, as for events that arrive while the log shows: scroll up, as the operator
+   * would). */
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (column_view_of (fixture))), 0);
+  vigil_test_gui_wait (vigil_test_gui_find (column_view_of (fixture), GTK_TYPE_LABEL, label_is, newest_label) != NULL,
+                       VIGIL_TEST_GUI_TIMEOUT);
+}
+
+typedef struct
+{
+  Fixture *fixture;
+  VigilAlarmQueueView *queue_view;
+  char *key;                /* the dedup key of the fire alarm of this round */
+  gboolean seen;            /* the fire alarm came off the stream */
+  gboolean in_queue;        /* … and was in the queue and its zone in alarm as it did */
+  gboolean painted;         /* a frame was painted after it */
+  gboolean row_shown;       /* … and its row was on screen in that frame */
+} AlarmWatch;
+
+static VigilAlarm *
+fire_alarm_in_queue (AlarmWatch *watch)
+{
+  GListModel *queue = G_LIST_MODEL (vigil_journal_get_queue (watch->fixture->journal));
+
+  for (guint i = 0; i < g_list_model_get_n_items (queue); i++)
+    {
+      g_autoptr(VigilAlarm) alarm = g_list_model_get_item (queue, i);
+
+      /* Borrowed: the queue keeps it. */
+      if (g_strcmp0 (vigil_alarm_get_event (alarm)->dedup_key, watch->key) == 0)
+        return alarm;
+    }
+  return NULL;
+}
+
+/* Connected after the journal: what the console did in the same turn of the main loop. */
+static void
+on_alarm_event (VigilEventStream *stream,
+                VigilEvent       *event,
+                AlarmWatch       *watch)
+{
+  Fixture *fixture = watch->fixture;
+  VigilSite *site = vigil_session_get_site (vigil_window_get_session (fixture->window));
+  VigilPanel *panel;
+  VigilZone *zone;
+
+  if (watch->seen || g_strcmp0 (event->cid_code, "1110") != 0 ||
+      g_strcmp0 (event->dev_index, fixture->zones.fire_dev_index) != 0)
+    return;
+
+  watch->seen = TRUE;
+  g_free (watch->key);
+  watch->key = g_strdup (event->dedup_key);
+  panel = vigil_site_lookup_panel (site, fixture->zones.fire_dev_index);
+  zone = panel != NULL ? vigil_panel_lookup_zone (panel, fixture->zones.fire_zone) : NULL;
+  watch->in_queue = fire_alarm_in_queue (watch) != NULL && zone != NULL && vigil_zone_get_alarm (zone);
+}
+
+static gboolean
+row_of (GtkWidget     *widget,
+        gconstpointer  data)
+{
+  return vigil_alarm_row_get_alarm (VIGIL_ALARM_ROW (widget)) == data && gtk_widget_get_mapped (widget);
+}
+
+static void
+on_alarm_painted (GdkFrameClock *clock,
+                  AlarmWatch    *watch)
+{
+  VigilAlarm *alarm;
+
+  if (!watch->seen || watch->painted)
+    return;
+  watch->painted = TRUE;
+  alarm = fire_alarm_in_queue (watch);
+  watch->row_shown = alarm != NULL &&
+                     vigil_test_gui_find (GTK_WIDGET (watch->queue_view), VIGIL_TYPE_ALARM_ROW, row_of, alarm) != NULL;
+}
+
+/* Routine events are read into the log in bursts; an alarm never waits for that. Amid a stream
+ * of routine events, first with the log showing (reading in bursts) and then with the queue
+ * showing: the alarm is in the queue model and its zone in alarm in the same turn of the main
+ * loop that decoded it, and its row is in the very next frame painted. */
+static void
+test_alarm_not_batched (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  VigilEventStream *stream = vigil_session_get_stream (vigil_window_get_session (fixture->window));
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window));
+  AlarmWatch watch = { fixture, vigil_window_get_alarm_queue_view (fixture->window), NULL, };
+  gulong painted;
+
+  g_signal_connect (stream, "event", G_CALLBACK (on_alarm_event), &watch);
+  painted = g_signal_connect (clock, "after-paint", G_CALLBACK (on_alarm_painted), &watch);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      memset (&watch.seen, 0, sizeof watch - G_STRUCT_OFFSET (AlarmWatch, seen));
+      show_page (fixture, round == 0 ? "log" : "alarms");
+      vigil_test_gui_wait (gtk_widget_get_mapped (round == 0 ? GTK_WIDGET (fixture->view)
+                                                             : GTK_WIDGET (watch.queue_view)),
+                           VIGIL_TEST_GUI_TIMEOUT);
+
+      /* Routine events just read into the log: the next read of the log waits its interval. */
+      append_numbered (fixture, 1 + round * 100, 50);
+      append_numbered (fixture, 51 + round * 100, 50);
+      set_events (fixture, TRUE);
+      vigil_test_gui_wait (watch.seen && watch.painted, VIGIL_TEST_GUI_TIMEOUT);
+      g_assert_true (watch.in_queue);
+      if (round == 1)
+        g_assert_true (watch.row_shown);
+      set_events (fixture, FALSE);
+    }
+
+  g_signal_handler_disconnect (clock, painted);
+  g_free (watch.key);
+  g_signal_handlers_disconnect_by_data (stream, &watch);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -428,6 +651,10 @@ main (int   argc,
               test_shows_and_filters, fixture_teardown);
   g_test_add ("/event-log-view/export", Fixture, GUINT_TO_POINTER (32), fixture_setup, test_export,
               fixture_teardown);
+  g_test_add ("/event-log-view/hidden-catches-up", Fixture, GUINT_TO_POINTER (34), fixture_setup,
+              test_hidden_catches_up, fixture_teardown);
+  g_test_add ("/event-log-view/alarm-not-batched", Fixture, GUINT_TO_POINTER (35), fixture_setup,
+              test_alarm_not_batched, fixture_teardown);
   g_test_add ("/event-log-view/large-log", Fixture, GUINT_TO_POINTER (33), fixture_setup, test_large_log,
               fixture_teardown);
 

@@ -656,6 +656,7 @@ on_store (VigilEventLogView *self)
     {
       self->model = vigil_event_log_model_new (store);
       vigil_event_log_model_set_filter (self->model, self->filter);
+      vigil_event_log_model_set_paused (self->model, !gtk_widget_get_mapped (GTK_WIDGET (self)));
       g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
     }
@@ -778,6 +779,32 @@ vigil_event_log_view_dup_raw_text (VigilEventLogView *self)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+/* ---- GtkWidget ---- */
+
+/* Off screen (another page of the window showing, or the window hidden) the model reads no new
+ * events: the columns would create and bind rows for each of them, and at a thousand events a
+ * second that work delayed the frames that show alarms. Shown again, the model reads at once
+ * what came meanwhile. */
+static void
+vigil_event_log_view_map (GtkWidget *widget)
+{
+  VigilEventLogView *self = VIGIL_EVENT_LOG_VIEW (widget);
+
+  GTK_WIDGET_CLASS (vigil_event_log_view_parent_class)->map (widget);
+  if (self->model != NULL)
+    vigil_event_log_model_set_paused (self->model, FALSE);
+}
+
+static void
+vigil_event_log_view_unmap (GtkWidget *widget)
+{
+  VigilEventLogView *self = VIGIL_EVENT_LOG_VIEW (widget);
+
+  if (self->model != NULL)
+    vigil_event_log_model_set_paused (self->model, TRUE);
+  GTK_WIDGET_CLASS (vigil_event_log_view_parent_class)->unmap (widget);
+}
+
 /* ---- GObject ---- */
 
 static void
@@ -860,6 +887,8 @@ vigil_event_log_view_class_init (VigilEventLogViewClass *klass)
   object_class->finalize = vigil_event_log_view_finalize;
   object_class->get_property = vigil_event_log_view_get_property;
   object_class->set_property = vigil_event_log_view_set_property;
+  widget_class->map = vigil_event_log_view_map;
+  widget_class->unmap = vigil_event_log_view_unmap;
 
   properties[PROP_JOURNAL] =
     g_param_spec_object ("journal", NULL, NULL, VIGIL_TYPE_JOURNAL,

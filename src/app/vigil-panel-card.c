@@ -31,6 +31,26 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The local zone, read again once a minute (so that a change of the system's zone shows): a
+ * card formats a time on every event of its panel, and GLib 2.74's g_time_zone_new_local()
+ * without TZ set reads the zone's file again on every call (perf showed its fstatat under
+ * every event). Main thread only, as are the cards. */
+static GTimeZone *
+local_zone (void)
+{
+  static GTimeZone *zone;
+  static gint64 read_at;
+  gint64 now = g_get_monotonic_time ();
+
+  if (zone == NULL || now - read_at > 60 * G_USEC_PER_SEC)
+    {
+      g_clear_pointer (&zone, g_time_zone_unref);
+      zone = g_time_zone_new_local ();
+      read_at = now;
+    }
+  return zone;
+}
+
 char *
 vigil_format_event_time (GDateTime *time)
 {
@@ -40,8 +60,8 @@ vigil_format_event_time (GDateTime *time)
   if (time == NULL)
     return NULL;
 
-  local = g_date_time_to_local (time);
-  now = g_date_time_new_now_local ();
+  local = g_date_time_to_timezone (time, local_zone ());
+  now = g_date_time_new_now (local_zone ());
   if (g_date_time_get_year (local) == g_date_time_get_year (now) &&
       g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
     return g_date_time_format (local, "%H:%M:%S");

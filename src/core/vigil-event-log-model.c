@@ -23,12 +23,18 @@
  *   the oldest id from the count. A page is read from the nearest anchor, above with
  *   "id <= a ORDER BY id DESC OFFSET d" or below with "id >= a ORDER BY id ASC OFFSET d", so
  *   scrolling costs a short OFFSET whatever the depth, and a jump to the end starts from the
- *   bottom rather than skipping a million rows. */
+ *   bottom rather than skipping a million rows.
+ * - New events are read at most every HEAD_INTERVAL: a burst of a thousand events a second
+ *   becomes a few insertions of many rows, not a thousand of one (each insertion makes a list
+ *   create and bind rows). While paused (the log is not on screen) they are not read at all;
+ *   resuming reads what came meanwhile, or, when that is more than HEAD_MAX, only counts it
+ *   and moves the snapshot up over it, so that the rows are read as pages when shown. */
 
 #define PAGE_SIZE 256
 #define MAX_PAGES 16
 #define HEAD_BATCH 512
 #define HEAD_MAX 1024
+#define HEAD_INTERVAL (100 * G_TIME_SPAN_MILLISECOND)
 
 typedef struct
 {
@@ -65,6 +71,10 @@ struct _VigilEventLogModel
   gint64 head_top;            /* every id up to here has been looked at */
   gboolean head_running;
   gboolean head_again;
+  gint64 head_started;        /* monotonic time of the last head read */
+  guint head_timeout_id;
+  gint64 seen_top;            /* the newest id the store said it committed */
+  gboolean paused;
 
   GHashTable *pages;          /* page index → Page */
   GQueue lru;                 /* Page, most recently used first */
@@ -83,6 +93,7 @@ enum {
   PROP_STORE,
   PROP_FILTER,
   PROP_LOADING,
+  PROP_PAUSED,
   N_PROPS
 };
 
@@ -105,6 +116,7 @@ typedef enum
   JOB_COUNT,
   JOB_PAGE,
   JOB_HEAD,
+  JOB_CATCH_UP,
 } JobKind;
 
 typedef struct
@@ -203,6 +215,20 @@ job_thread (GTask        *task,
           job->query.max_id = job->top_id;
           job->rows = vigil_store_read_rows (db, &job->query, cancellable, &error);
           ok = job->rows != NULL;
+        }
+      break;
+
+    case JOB_CATCH_UP:
+      /* The newest id and how many match above where the head stopped, in one read
+       * transaction so that both see the same rows. */
+      ok = vigil_store_db_exec (db, "BEGIN", &error);
+      if (ok)
+        {
+          job->top_id = vigil_store_read_max_id (db, &error);
+          ok = job->top_id >= 0
+               && vigil_store_read_count_range (db, job->filter, job->query.after_id, job->top_id,
+                                                &job->count, cancellable, &error);
+          sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
         }
       break;
 
@@ -506,6 +532,7 @@ open_cb (GObject      *source,
   self->opened = TRUE;
   self->top_id = job->top_id;
   self->head_top = job->top_id;
+  self->seen_top = MAX (self->seen_top, job->top_id);
   n_first = job->rows != NULL ? job->rows->len : 0;
 
   if (n_first > 0)
@@ -568,26 +595,30 @@ rebase (VigilEventLogModel *self)
   g_ptr_array_set_size (self->head, 0);
 }
 
+/* The head job that finished, or NULL; a stale job (an older filter) leaves the flag to the
+ * current one. */
+static Job *
+head_job_finish (VigilEventLogModel *self,
+                 GAsyncResult       *result)
+{
+  Job *job = job_finish (self, result);
+
+  if (job != NULL || ((Job *) g_task_get_task_data (G_TASK (result)))->generation == self->generation)
+    self->head_running = FALSE;
+  return job;
+}
+
 static void
 head_cb (GObject      *source,
          GAsyncResult *result,
          gpointer      user_data)
 {
   g_autoptr(VigilEventLogModel) self = user_data;
-  Job *job = job_finish (self, result);
+  Job *job = head_job_finish (self, result);
   guint n;
 
-  /* A stale job (an older filter) leaves the flag to the current one. */
   if (job == NULL)
-    {
-      Job *data = g_task_get_task_data (G_TASK (result));
-
-      if (data->generation == self->generation)
-        self->head_running = FALSE;
-      return;
-    }
-
-  self->head_running = FALSE;
+    return;
   n = job->rows->len;
 
   /* Read oldest first; the head is newest first. */
@@ -613,19 +644,83 @@ head_cb (GObject      *source,
     run_head (self);
 }
 
+/* Too many new events to read as rows: the snapshot moves up over them, and the list learns
+ * of them in one insertion; the rows are read as pages when the list asks for them. */
+static void
+catch_up_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(VigilEventLogModel) self = user_data;
+  Job *job = head_job_finish (self, result);
+
+  if (job == NULL)
+    return;
+
+  if (job->top_id > self->head_top)
+    {
+      guint n = (guint) CLAMP (job->count, 0, G_MAXUINT - n_items (self));
+
+      /* The head goes into the base first: its rows stay where they are. */
+      rebase (self);
+      for (guint i = 0; i < self->anchors->len; i++)
+        g_array_index (self->anchors, Anchor, i).index += n;
+      self->n_base += n;
+      self->top_id = job->top_id;
+      self->head_top = job->top_id;
+      if (n > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, n);
+    }
+
+  if (self->head_again)
+    run_head (self);
+}
+
+static gboolean
+head_timeout_cb (gpointer user_data)
+{
+  VigilEventLogModel *self = user_data;
+
+  self->head_timeout_id = 0;
+  if (self->head_again)
+    run_head (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Reads the events committed since the last read, unless that has to wait: for the first page
+ * (opening), for the read under way, for the log to be shown again, or for HEAD_INTERVAL to
+ * pass since the last read. Whatever waits sets head_again and is read when the wait ends. */
 static void
 run_head (VigilEventLogModel *self)
 {
+  gint64 now;
   Job *job;
 
-  if (!self->opened || self->head_running)
+  self->head_again = TRUE;
+  if (self->store == NULL || !self->opened || self->head_running || self->paused
+      || self->head_timeout_id != 0)
+    return;
+
+  now = g_get_monotonic_time ();
+  if (now < self->head_started + HEAD_INTERVAL)
     {
-      self->head_again = TRUE;
+      self->head_timeout_id = g_timeout_add ((guint) ((self->head_started + HEAD_INTERVAL - now + 999) / 1000),
+                                             head_timeout_cb, self);
       return;
     }
 
   self->head_again = FALSE;
   self->head_running = TRUE;
+  self->head_started = now;
+
+  /* The head may only move into the base once the base is counted. */
+  if (self->count_known && self->seen_top - self->head_top > HEAD_MAX)
+    {
+      job = job_new (self, JOB_CATCH_UP);
+      job->query.after_id = self->head_top;
+      job_start (self, job, self->cancellable, catch_up_cb);
+      return;
+    }
 
   job = job_new (self, JOB_HEAD);
   job->query.after_id = self->head_top;
@@ -640,12 +735,16 @@ on_committed (VigilEventStore        *store,
               guint                   n,
               VigilEventLogModel     *self)
 {
+  gboolean newer = FALSE;
+
   for (guint i = 0; i < n; i++)
     if (items[i].id > self->head_top)
       {
-        run_head (self);
-        return;
+        newer = TRUE;
+        self->seen_top = MAX (self->seen_top, items[i].id);
       }
+  if (newer)
+    run_head (self);
 }
 
 static void
@@ -665,6 +764,7 @@ start_open (VigilEventLogModel *self)
   self->n_base = 0;
   self->top_id = 0;
   self->head_top = 0;
+  self->seen_top = 0;
   self->opened = FALSE;
   self->count_known = FALSE;
   self->head_running = FALSE;
@@ -753,7 +853,10 @@ vigil_event_log_model_dispose (GObject *object)
   VigilEventLogModel *self = (VigilEventLogModel *) object;
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->head_timeout_id, g_source_remove);
   clear_pages (self);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (vigil_event_log_model_parent_class)->dispose (object);
@@ -792,6 +895,9 @@ vigil_event_log_model_get_property (GObject    *object,
     case PROP_LOADING:
       g_value_set_boolean (value, vigil_event_log_model_get_loading (self));
       break;
+    case PROP_PAUSED:
+      g_value_set_boolean (value, self->paused);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -812,6 +918,9 @@ vigil_event_log_model_set_property (GObject      *object,
       break;
     case PROP_FILTER:
       vigil_event_log_model_set_filter (self, g_value_get_boxed (value));
+      break;
+    case PROP_PAUSED:
+      vigil_event_log_model_set_paused (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -838,6 +947,9 @@ vigil_event_log_model_class_init (VigilEventLogModelClass *klass)
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, TRUE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PAUSED] =
+    g_param_spec_boolean ("paused", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -902,4 +1014,34 @@ vigil_event_log_model_get_loading (VigilEventLogModel *self)
   g_return_val_if_fail (VIGIL_IS_EVENT_LOG_MODEL (self), FALSE);
 
   return !self->count_known;
+}
+
+void
+vigil_event_log_model_set_paused (VigilEventLogModel *self,
+                                  gboolean            paused)
+{
+  g_return_if_fail (VIGIL_IS_EVENT_LOG_MODEL (self));
+
+  paused = !!paused;
+  if (self->paused == paused)
+    return;
+
+  self->paused = paused;
+  /* What came meanwhile, at once: the interval is for bursts, not for the operator's switch. */
+  if (!paused && self->head_again)
+    {
+      g_clear_handle_id (&self->head_timeout_id, g_source_remove);
+      self->head_started = 0;
+      run_head (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED]);
+}
+
+gboolean
+vigil_event_log_model_get_paused (VigilEventLogModel *self)
+{
+  g_return_val_if_fail (VIGIL_IS_EVENT_LOG_MODEL (self), FALSE);
+
+  return self->paused;
 }

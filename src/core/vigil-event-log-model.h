@@ -20,7 +20,7 @@ G_DECLARE_FINAL_TYPE (VigilEventLogModel, vigil_event_log_model, VIGIL, EVENT_LO
  * read in pages in worker threads and a bounded number of pages is cached. get_item() answers
  * at once, with a placeholder row that fills in when its page arrives. The length grows in two
  * steps when a filter is set: the first page, then the full count. Events committed later that
- * match appear at the top. */
+ * match appear at the top, a burst of them a few times a second rather than one by one. */
 VigilEventLogModel     *vigil_event_log_model_new        (VigilEventStore        *store);
 
 VigilEventStore        *vigil_event_log_model_get_store  (VigilEventLogModel     *self);
@@ -32,5 +32,12 @@ const VigilEventFilter *vigil_event_log_model_get_filter (VigilEventLogModel    
 
 /* TRUE until the number of matching events is known. */
 gboolean                vigil_event_log_model_get_loading (VigilEventLogModel    *self);
+
+/* While paused, events committed later are not read: a list of the model that is not on
+ * screen does no work for them. Resuming adds them at the top at once, in order. Pages still
+ * load and the count still arrives while paused. */
+void                    vigil_event_log_model_set_paused  (VigilEventLogModel    *self,
+                                                           gboolean               paused);
+gboolean                vigil_event_log_model_get_paused  (VigilEventLogModel    *self);
 
 G_END_DECLS

@@ -158,6 +158,14 @@ gboolean     vigil_store_read_count       (sqlite3                *db,
                                            gint64                 *min_id,
                                            GCancellable           *cancellable,
                                            GError                **error);
+/* How many events match @filter with @after_id < id <= @max_id. */
+gboolean     vigil_store_read_count_range (sqlite3                *db,
+                                           const VigilEventFilter *filter,
+                                           gint64                  after_id,
+                                           gint64                  max_id,
+                                           gint64                 *count,
+                                           GCancellable           *cancellable,
+                                           GError                **error);
 gint64       vigil_store_read_max_id      (sqlite3                *db,
                                            GError                **error);
 GBytes      *vigil_store_read_raw         (sqlite3                *db,

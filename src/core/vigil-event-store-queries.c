@@ -457,6 +457,39 @@ vigil_store_read_count (sqlite3                *db,
   return TRUE;
 }
 
+gboolean
+vigil_store_read_count_range (sqlite3                *db,
+                              const VigilEventFilter *filter,
+                              gint64                  after_id,
+                              gint64                  max_id,
+                              gint64                 *count,
+                              GCancellable           *cancellable,
+                              GError                **error)
+{
+  g_auto(Query) query = { 0, };
+  const char *id = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  /* A range of ids is a range of the primary key (or of FTS5's rowids): the count walks only
+   * the rows in it, however long the log. */
+  query_init (&query);
+  g_string_append (query.sql, "SELECT count(*), 0");
+  add_from_where (&query, filter, FALSE, &id);
+  g_string_append_printf (query.sql, " AND %s > ", id);
+  add_number (&query, after_id);
+  g_string_append_printf (query.sql, " AND %s <= ", id);
+  add_number (&query, max_id);
+
+  ok = prepare_query (db, &query, &stmt, error)
+       && single_row (db, stmt, count, NULL, cancellable, error);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
 gint64
 vigil_store_read_max_id (sqlite3  *db,
                          GError  **error)
