@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The real window signs in to the simulator (in its own thread); the installer opens a device
- * from the device list, renames it, sets its time zone and reboots it.
+ * from the device list, renames it, sets its time zone and its clock and reboots it, and
+ * reboots the gateway, from which the console comes back by itself.
  */
 #define G_LOG_DOMAIN "test-device-page"
 
@@ -82,6 +83,38 @@ sim_time_zone (Fixture *fixture)
   sim_state (fixture, &state);
   g_free (state.name);
   return state.time_zone;
+}
+
+typedef struct
+{
+  const char *dev_index;
+  GDateTime *set;          /* to set the panel's clock to, or NULL */
+  gint64 now;              /* the panel's clock, seconds since the epoch */
+} SimClock;
+
+static void
+sim_clock_cb (VigilSimGateway *gateway,
+              gpointer         user_data)
+{
+  SimClock *clock = user_data;
+  VigilSimPanel *panel = vigil_sim_gateway_lookup_panel (gateway, clock->dev_index);
+  g_autoptr(GDateTime) now = NULL;
+
+  if (clock->set != NULL)
+    vigil_sim_panel_set_local_time (panel, clock->set);
+  now = vigil_sim_panel_dup_now (panel);
+  clock->now = g_date_time_to_unix (now);
+}
+
+/* The panel's clock (seconds since the epoch), after setting it to @set if not NULL. */
+static gint64
+sim_clock (Fixture   *fixture,
+           GDateTime *set)
+{
+  SimClock clock = { fixture->dev_index, set, 0 };
+
+  vigil_test_sim_invoke_sync (fixture->sim, sim_clock_cb, &clock);
+  return clock.now;
 }
 
 static gboolean
@@ -378,6 +411,86 @@ test_reboot (Fixture       *fixture,
   g_assert_nonnull (strstr (last_toast (fixture), "is back online"));
 }
 
+/* A clock far off: "Set to This Computer’s Time" brings it to this computer's, and the page
+ * shows the time read back. */
+static void
+test_set_time (Fixture       *fixture,
+               gconstpointer  data)
+{
+  VigilTimeGroup *group = vigil_device_page_get_time_group (fixture->page);
+  g_autoptr(GDateTime) long_ago = g_date_time_new_utc (2011, 3, 4, 5, 6, 7);
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autofree char *year = g_date_time_format (today, "%Y-");
+  gint64 skew;
+
+  skew = sim_clock (fixture, long_ago) - g_get_real_time () / G_USEC_PER_SEC;
+  g_assert_cmpint (ABS (skew), >, 365 * 24 * 3600);
+  /* Read again: the page shows the panel's wrong clock. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.reload", NULL);
+  vigil_test_gui_wait (g_str_has_prefix (vigil_time_group_get_time (group) ? vigil_time_group_get_time (group) : "", "2011-"),
+                       VIGIL_TEST_GUI_TIMEOUT);
+
+  vigil_test_gui_click (vigil_test_gui_find_button (GTK_WIDGET (group), "Set to This Computer’s Time"));
+  vigil_test_gui_wait (g_strcmp0 (last_toast (fixture), "Time set to this computer’s") == 0 ||
+                       g_str_has_prefix (last_toast (fixture), "Not changed"), VIGIL_TEST_GUI_TIMEOUT);
+  g_assert_cmpstr (last_toast (fixture), ==, "Time set to this computer’s");
+  skew = sim_clock (fixture, NULL) - g_get_real_time () / G_USEC_PER_SEC;
+  g_assert_cmpint (ABS (skew), <=, 60);
+  /* Read back after setting. */
+  vigil_test_gui_wait (g_str_has_prefix (vigil_time_group_get_time (group), year), VIGIL_TEST_GUI_TIMEOUT);
+}
+
+static gboolean
+stream_back (VigilEventStream *stream,
+             gint64            first_id)
+{
+  return vigil_event_stream_get_state (stream) == VIGIL_STREAM_ONLINE &&
+         vigil_event_stream_get_subscription_id (stream) > 0 &&
+         vigil_event_stream_get_subscription_id (stream) != first_id;
+}
+
+/* The gateway's reboot from its page: the link goes, and the console subscribes again and
+ * reads the gateway again by itself once it is back (the stream's side of it, with the event
+ * log, is /faults/gateway-reboot). */
+static void
+test_gateway_reboot (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  VigilDevicePage *gateway = vigil_window_get_gateway_page (fixture->window);
+  VigilEventStream *stream = vigil_session_get_stream (vigil_window_get_session (fixture->window));
+  AdwMessageDialog *dialog;
+  g_autofree char *heading = NULL;
+  gint64 first_id;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "gateway");
+  vigil_test_gui_wait (vigil_device_page_get_info (gateway) != NULL, VIGIL_TEST_GUI_TIMEOUT);
+  vigil_test_gui_wait (vigil_event_stream_get_state (stream) == VIGIL_STREAM_ONLINE &&
+                       vigil_event_stream_get_subscription_id (stream) > 0, VIGIL_TEST_GUI_TIMEOUT);
+  first_id = vigil_event_stream_get_subscription_id (stream);
+
+  heading = g_strdup_printf ("Reboot “%s”?", vigil_device_page_get_info (gateway)->device_name);
+  vigil_test_gui_click (vigil_test_gui_find_button (GTK_WIDGET (gateway), "Reboot…"));
+  vigil_test_gui_wait ((dialog = vigil_test_gui_find_dialog (GTK_WINDOW (fixture->window), heading)) != NULL,
+                       VIGIL_TEST_GUI_TIMEOUT);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "reconnects by itself"));
+  adw_message_dialog_response (dialog, "reboot");
+
+  vigil_test_gui_wait (vigil_device_page_get_rebooting (gateway) ||
+                       g_str_has_prefix (last_toast (fixture), "The reboot was refused"), VIGIL_TEST_GUI_TIMEOUT);
+  if (!vigil_device_page_get_rebooting (gateway))
+    g_error ("the reboot did not start: %s", last_toast (fixture));
+  /* The link goes down with the gateway… */
+  vigil_test_gui_wait (vigil_event_stream_get_state (stream) != VIGIL_STREAM_ONLINE,
+                       VIGIL_TEST_GUI_TIMEOUT + REBOOT_MS / 1000);
+
+  /* …and comes back without anyone touching anything: a new subscription, the page online. */
+  vigil_test_gui_wait (stream_back (stream, first_id), VIGIL_TEST_GUI_TIMEOUT + 40 + REBOOT_MS / 1000);
+  vigil_test_gui_wait (!vigil_device_page_get_rebooting (gateway), VIGIL_TEST_GUI_TIMEOUT + REBOOT_MS / 1000);
+  g_assert_cmpstr (vigil_device_page_get_state_text (gateway), ==, "Online");
+  g_assert_nonnull (vigil_device_page_get_info (gateway));
+  g_assert_true (vigil_window_get_session (fixture->window) != NULL);
+}
+
 static VigilTraceView *
 find_trace_view (void)
 {
@@ -490,6 +603,8 @@ main (int   argc,
   g_test_add ("/device-page/network", Fixture, NULL, fixture_setup, test_network, fixture_teardown);
   g_test_add ("/device-page/reboot", Fixture, NULL, fixture_setup, test_reboot, fixture_teardown);
   g_test_add ("/device-page/gateway", Fixture, NULL, fixture_setup, test_gateway, fixture_teardown);
+  g_test_add ("/device-page/set-time", Fixture, NULL, fixture_setup, test_set_time, fixture_teardown);
+  g_test_add ("/device-page/gateway-reboot", Fixture, NULL, fixture_setup, test_gateway_reboot, fixture_teardown);
 
   return g_test_run ();
 }

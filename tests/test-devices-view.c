@@ -4,7 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The real window signs in to the simulator (in its own thread) and works on the "devices"
- * page the way an installer does: the Add dialog, a CSV batch, deleting a selection.
+ * page the way an installer does: the Add dialog, a CSV batch, deleting a selection, paging
+ * through more devices than a page holds, reading devices again; and the list follows a
+ * device that goes offline and comes back, without being read again.
  */
 #define G_LOG_DOMAIN "test-devices-view"
 
@@ -18,6 +20,8 @@
 #include "vigil-test-gui.h"
 
 #define N_PANELS 2
+/* More than one page (VIGIL_DEVICES_VIEW_PAGE_SIZE) of devices. */
+#define N_MANY_PANELS (VIGIL_DEVICES_VIEW_PAGE_SIZE + 11)
 #define OPERATOR "Installer Ina"
 
 typedef struct
@@ -25,6 +29,7 @@ typedef struct
   VigilTestSim *sim;
   VigilWindow *window;
   VigilDevicesView *view;
+  guint n_panels;
 } Fixture;
 
 typedef struct
@@ -133,23 +138,26 @@ audit_is (Fixture    *fixture,
   return g_strcmp0 (lines, expected) == 0;
 }
 
+/* @data: the number of panels, N_PANELS when NULL. */
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
+  fixture->n_panels = data != NULL ? GPOINTER_TO_UINT (data) : N_PANELS;
   g_settings_set_string (vigil_test_gui_settings (), "operator", OPERATOR);
-  fixture->sim = vigil_test_sim_new_full (11, N_PANELS, NULL, NULL);
+  fixture->sim = vigil_test_sim_new_full (11, fixture->n_panels, NULL, NULL);
   fixture->window = vigil_test_gui_new_window ();
-  vigil_test_gui_connect (fixture->window, fixture->sim, N_PANELS);
+  vigil_test_gui_connect (fixture->window, fixture->sim, fixture->n_panels);
 
   /* The Devices tab, as the installer opens it. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "devices");
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (vigil_window_get_view_stack (fixture->window)), ==,
                    "devices");
   fixture->view = vigil_window_get_devices_view (fixture->window);
-  vigil_test_gui_wait (list_length (fixture) == N_PANELS && !vigil_devices_view_get_loading (fixture->view),
+  vigil_test_gui_wait (list_length (fixture) == MIN (fixture->n_panels, VIGIL_DEVICES_VIEW_PAGE_SIZE) &&
+                       !vigil_devices_view_get_loading (fixture->view),
                        VIGIL_TEST_GUI_TIMEOUT);
-  g_assert_cmpuint (vigil_devices_view_get_n_matches (fixture->view), ==, N_PANELS);
+  g_assert_cmpuint (vigil_devices_view_get_n_matches (fixture->view), ==, fixture->n_panels);
 }
 
 static void
@@ -365,6 +373,209 @@ test_delete_two (Fixture       *fixture,
                        VIGIL_TEST_GUI_TIMEOUT);
 }
 
+/* ---- paging ---- */
+
+static GPtrArray *
+page_indexes (Fixture *fixture)
+{
+  GListModel *model = vigil_devices_view_get_model (fixture->view);
+  GPtrArray *indexes = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(VigilDeviceItem) item = g_list_model_get_item (model, i);
+      g_ptr_array_add (indexes, g_strdup (vigil_device_item_get_dev_index (item)));
+    }
+  return indexes;
+}
+
+static gboolean
+label_is (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+}
+
+/* More devices than a page holds: the first page is full, the next one holds the rest and
+ * none of the first, and the buttons follow the page. */
+static void
+test_paging (Fixture       *fixture,
+             gconstpointer  data)
+{
+  guint rest = N_MANY_PANELS - VIGIL_DEVICES_VIEW_PAGE_SIZE;
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) second = NULL;
+  g_autofree char *count = g_strdup_printf ("%u devices", N_MANY_PANELS);
+
+  g_assert_cmpuint (list_length (fixture), ==, VIGIL_DEVICES_VIEW_PAGE_SIZE);
+  g_assert_nonnull (vigil_test_gui_find (GTK_WIDGET (fixture->view), GTK_TYPE_LABEL, label_is, "Page 1 of 2"));
+  g_assert_nonnull (vigil_test_gui_find (GTK_WIDGET (fixture->view), GTK_TYPE_LABEL, label_is, count));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "devices.previous-page", NULL) &&
+                  vigil_devices_view_get_loading (fixture->view));
+  first = page_indexes (fixture);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "devices.next-page", NULL);
+  vigil_test_gui_wait (list_length (fixture) == rest && !vigil_devices_view_get_loading (fixture->view),
+                       VIGIL_TEST_GUI_TIMEOUT);
+  g_assert_nonnull (vigil_test_gui_find (GTK_WIDGET (fixture->view), GTK_TYPE_LABEL, label_is, "Page 2 of 2"));
+  g_assert_cmpuint (vigil_devices_view_get_n_matches (fixture->view), ==, N_MANY_PANELS);
+  second = page_indexes (fixture);
+  for (guint i = 0; i < second->len; i++)
+    g_assert_false (g_ptr_array_find_with_equal_func (first, second->pdata[i], g_str_equal, NULL));
+
+  /* The last page: no next one. */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "devices.next-page", NULL) &&
+                  vigil_devices_view_get_loading (fixture->view));
+  vigil_test_gui_run_for (200);
+  g_assert_cmpuint (list_length (fixture), ==, rest);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "devices.previous-page", NULL);
+  vigil_test_gui_wait (list_length (fixture) == VIGIL_DEVICES_VIEW_PAGE_SIZE &&
+                       !vigil_devices_view_get_loading (fixture->view), VIGIL_TEST_GUI_TIMEOUT);
+  g_assert_nonnull (vigil_test_gui_find (GTK_WIDGET (fixture->view), GTK_TYPE_LABEL, label_is, "Page 1 of 2"));
+  {
+    g_autoptr(GPtrArray) again = page_indexes (fixture);
+
+    for (guint i = 0; i < again->len; i++)
+      g_assert_cmpstr (again->pdata[i], ==, first->pdata[i]);
+  }
+}
+
+/* ---- Refresh Info ---- */
+
+/* The body of the last request to @path in the trace (NULL when none). */
+static char *
+last_request_body (Fixture    *fixture,
+                   const char *path)
+{
+  GListModel *trace = G_LIST_MODEL (vigil_window_get_trace (fixture->window));
+
+  for (guint i = g_list_model_get_n_items (trace); i > 0; i--)
+    {
+      g_autoptr(VigilTraceEntry) entry = g_list_model_get_item (trace, i - 1);
+      if (strstr (vigil_trace_entry_get_uri (entry), path) != NULL)
+        return g_strdup (vigil_trace_entry_get_request_body (entry));
+    }
+  return NULL;
+}
+
+/* Several selected devices are read again in one refreshDevInfo; with none selected, the page. */
+static void
+test_refresh_info (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkSelectionModel *selection = vigil_devices_view_get_selection (fixture->view);
+  g_autoptr(GPtrArray) indexes = page_indexes (fixture);
+  g_autofree char *body = NULL;
+
+  g_assert_cmpuint (indexes->len, >=, 3);
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  gtk_selection_model_select_item (selection, 2, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "devices.refresh-info", NULL);
+  vigil_test_gui_wait (g_strcmp0 (last_toast (fixture), "Read 2 devices again") == 0, VIGIL_TEST_GUI_TIMEOUT);
+  body = last_request_body (fixture, "refreshDevInfo");
+  g_assert_nonnull (body);
+  g_assert_nonnull (strstr (body, indexes->pdata[0]));
+  g_assert_nonnull (strstr (body, indexes->pdata[2]));
+  g_assert_null (strstr (body, indexes->pdata[1]));
+  /* The list is read again afterwards and keeps every device. */
+  vigil_test_gui_wait (!vigil_devices_view_get_loading (fixture->view) && list_length (fixture) == indexes->len,
+                       VIGIL_TEST_GUI_TIMEOUT);
+
+  gtk_selection_model_unselect_all (selection);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "devices.refresh-info", NULL);
+  {
+    g_autofree char *expected = g_strdup_printf ("Read %u devices again", indexes->len);
+    vigil_test_gui_wait (g_strcmp0 (last_toast (fixture), expected) == 0, VIGIL_TEST_GUI_TIMEOUT);
+  }
+  g_clear_pointer (&body, g_free);
+  body = last_request_body (fixture, "refreshDevInfo");
+  for (guint i = 0; i < indexes->len; i++)
+    g_assert_nonnull (strstr (body, indexes->pdata[i]));
+}
+
+/* ---- live status ---- */
+
+typedef struct
+{
+  const char *dev_index;
+  gboolean online;
+} SetOnline;
+
+static void
+set_online (VigilSimGateway *gateway,
+            gpointer         user_data)
+{
+  SetOnline *change = user_data;
+
+  vigil_sim_panel_set_online (vigil_sim_gateway_lookup_panel (gateway, change->dev_index), change->online);
+}
+
+static void
+sim_set_online (Fixture    *fixture,
+                const char *dev_index,
+                gboolean    online)
+{
+  SetOnline change = { dev_index, online };
+
+  vigil_test_sim_invoke_sync (fixture->sim, set_online, &change);
+}
+
+/* Whether @item is still the list's row at @position: a list read again has new rows. */
+static gboolean
+same_row (Fixture         *fixture,
+          guint            position,
+          VigilDeviceItem *item)
+{
+  g_autoptr(VigilDeviceItem) now = g_list_model_get_item (vigil_devices_view_get_model (fixture->view), position);
+
+  return now == item;
+}
+
+/* A device goes offline and comes back (devStatusChanged on the event stream): its row and
+ * its open page follow, and the list is not read again for it. */
+static void
+test_live_status (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GListModel *model = vigil_devices_view_get_model (fixture->view);
+  VigilDevicePage *page = vigil_devices_view_get_device_page (fixture->view);
+  g_autoptr(VigilDeviceItem) item = g_list_model_get_item (model, 1);
+  g_autoptr(VigilDeviceItem) other = g_list_model_get_item (model, 0);
+  g_autofree char *dev_index = g_strdup (vigil_device_item_get_dev_index (item));
+  VigilEventStream *stream = vigil_session_get_stream (vigil_window_get_session (fixture->window));
+  GtkWidget *column_view = vigil_test_gui_find (GTK_WIDGET (fixture->view), GTK_TYPE_COLUMN_VIEW, NULL, NULL);
+
+  vigil_test_gui_wait (vigil_event_stream_get_state (stream) == VIGIL_STREAM_ONLINE, VIGIL_TEST_GUI_TIMEOUT);
+  g_assert_cmpstr (vigil_device_item_get_dev_status (item), ==, "online");
+  g_assert_nonnull (vigil_test_gui_find (column_view, GTK_TYPE_LABEL, label_is, "Online"));
+  g_assert_null (vigil_test_gui_find (column_view, GTK_TYPE_LABEL, label_is, "Offline"));
+
+  /* Offline: the row says so, the other device's does not. */
+  sim_set_online (fixture, dev_index, FALSE);
+  vigil_test_gui_wait (g_strcmp0 (vigil_device_item_get_dev_status (item), "offline") == 0, VIGIL_TEST_GUI_TIMEOUT);
+  g_assert_cmpstr (vigil_device_item_get_dev_status (other), ==, "online");
+  vigil_test_gui_wait (vigil_test_gui_find (column_view, GTK_TYPE_LABEL, label_is, "Offline") != NULL,
+                       VIGIL_TEST_GUI_TIMEOUT);
+  g_assert_true (same_row (fixture, 1, item));
+
+  /* Back online, with its page open: the page and the row follow. */
+  vigil_devices_view_show_device (fixture->view, dev_index);
+  vigil_test_gui_wait (gtk_widget_get_mapped (GTK_WIDGET (page)) &&
+                       vigil_device_page_get_state_text (page) != NULL, VIGIL_TEST_GUI_TIMEOUT);
+  g_assert_cmpstr (vigil_device_page_get_state_text (page), !=, "Online");
+  sim_set_online (fixture, dev_index, TRUE);
+  vigil_test_gui_wait (g_strcmp0 (vigil_device_item_get_dev_status (item), "online") == 0, VIGIL_TEST_GUI_TIMEOUT);
+  vigil_test_gui_wait (g_strcmp0 (vigil_device_page_get_state_text (page), "Online") == 0, VIGIL_TEST_GUI_TIMEOUT);
+  vigil_test_gui_wait (vigil_device_page_get_info (page) != NULL, VIGIL_TEST_GUI_TIMEOUT);
+
+  /* Offline again while the page is shown: the page says so at once. */
+  sim_set_online (fixture, dev_index, FALSE);
+  vigil_test_gui_wait (g_strcmp0 (vigil_device_page_get_state_text (page), "Offline") == 0, VIGIL_TEST_GUI_TIMEOUT);
+  g_assert_cmpstr (vigil_device_item_get_dev_status (item), ==, "offline");
+  g_assert_true (same_row (fixture, 1, item));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -375,6 +586,11 @@ main (int   argc,
   g_test_add ("/devices-view/batch-with-duplicate", Fixture, NULL, fixture_setup, test_batch_with_duplicate,
               fixture_teardown);
   g_test_add ("/devices-view/delete-two", Fixture, NULL, fixture_setup, test_delete_two, fixture_teardown);
+  g_test_add ("/devices-view/paging", Fixture, GUINT_TO_POINTER (N_MANY_PANELS), fixture_setup, test_paging,
+              fixture_teardown);
+  g_test_add ("/devices-view/refresh-info", Fixture, GUINT_TO_POINTER (3), fixture_setup, test_refresh_info,
+              fixture_teardown);
+  g_test_add ("/devices-view/live-status", Fixture, NULL, fixture_setup, test_live_status, fixture_teardown);
 
   return g_test_run ();
 }

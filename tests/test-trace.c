@@ -10,13 +10,16 @@
 #include <string.h>
 
 #include "vigil-client.h"
+#include "vigil-event-stream.h"
 #include "vigil-sim-gateway.h"
 #include "vigil-trace.h"
+#include "vigil-video-fetch.h"
 
 #define USER "admin"
 #define PASSWORD "Vigil-test-1"
 #define WRONG_PASSWORD "Not-the-password-7"
 #define ISUP_KEY "Isup5Key7Secret"
+#define CLIP_TOKEN "Clip7Token0Secret"
 
 typedef struct
 {
@@ -212,6 +215,40 @@ test_redact_bodies (void)
   g_assert_true (g_utf8_validate (binary, -1, NULL));
 }
 
+static void
+test_redact_uri (void)
+{
+  g_autofree char *plain = vigil_trace_redact_uri ("/ISAPI/System/deviceInfo?format=json&devIndex=A1");
+  g_autofree char *clip = vigil_trace_redact_uri ("/HikGatewayStorage/pic?0A1BQ00000001_CH01.mp4");
+  g_autofree char *secrets = NULL;
+
+  g_assert_cmpstr (plain, ==, "/ISAPI/System/deviceInfo?format=json&devIndex=A1");
+  /* The guide's clip query is a file name, not a parameter: kept. */
+  g_assert_cmpstr (clip, ==, "/HikGatewayStorage/pic?0A1BQ00000001_CH01.mp4");
+
+  secrets = vigil_trace_redact_uri ("/clip.mp4?name=a&token=" CLIP_TOKEN "&Password=pw1234&accessKey=k9"
+                                    "&auth%5Fcode=c0de&sig=5151&size=3");
+  g_assert_null (strstr (secrets, CLIP_TOKEN));
+  g_assert_null (strstr (secrets, "pw1234"));
+  g_assert_null (strstr (secrets, "k9"));
+  g_assert_null (strstr (secrets, "c0de"));
+  g_assert_null (strstr (secrets, "5151"));
+  g_assert_cmpstr (secrets, ==, "/clip.mp4?name=a&token=" VIGIL_TRACE_REDACTED "&Password=" VIGIL_TRACE_REDACTED
+                   "&accessKey=" VIGIL_TRACE_REDACTED "&auth%5Fcode=" VIGIL_TRACE_REDACTED
+                   "&sig=" VIGIL_TRACE_REDACTED "&size=3");
+
+  /* Digest repeats the URI: its token goes there too, the path stays. */
+  {
+    g_autofree char *digest = vigil_trace_redact_header ("Authorization",
+                                                         "Digest username=\"admin\", uri=\"/clip.mp4?token=" CLIP_TOKEN "\", "
+                                                         "response=\"0123456789abcdef0123456789abcdef\"");
+
+    g_assert_null (strstr (digest, CLIP_TOKEN));
+    g_assert_nonnull (strstr (digest, "uri=\"/clip.mp4?token=" VIGIL_TRACE_REDACTED "\""));
+    g_assert_nonnull (strstr (digest, "username=\"admin\""));
+  }
+}
+
 static VigilTraceEntry *
 make_entry (guint n)
 {
@@ -381,6 +418,159 @@ test_no_answer (Fixture       *f,
   g_assert_true (vigil_trace_entry_matches (entry, "no answer"));
 }
 
+/* The first entry whose URI holds @needle, or NULL. */
+static VigilTraceEntry *
+find_entry (VigilTrace *trace,
+            const char *needle)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (trace)); i++)
+    {
+      g_autoptr(VigilTraceEntry) entry = g_list_model_get_item (G_LIST_MODEL (trace), i);
+
+      if (strstr (vigil_trace_entry_get_uri (entry), needle) != NULL)
+        return g_steal_pointer (&entry);
+    }
+  return NULL;
+}
+
+static void
+on_stream_event (VigilEventStream *stream,
+                 VigilEvent       *event,
+                 guint            *n_events)
+{
+  (*n_events)++;
+}
+
+/* The event stream is one entry, made at its first part (status, time to it, the
+ * subscription's answer), and stays one however many parts follow; a clip download is one
+ * entry with its size and no bytes of the clip, its token redacted. */
+static void
+test_stream_and_video (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(VigilEventStream) stream = NULL;
+  g_autoptr(VigilTraceEntry) subscribe = NULL;
+  g_autoptr(VigilTraceEntry) again = NULL;
+  g_autoptr(VigilTraceEntry) clip = NULL;
+  g_autoptr(VigilVideoFetch) fetch = NULL;
+  g_autoptr(GOutputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *clip_path = NULL;
+  g_autofree char *clip_uri = NULL;
+  g_autofree char *size_text = NULL;
+  g_autofree char *all = NULL;
+  GAsyncResult *r = NULL;
+  gint64 deadline;
+  guint n_events = 0;
+  guint n_entries;
+  gsize clip_size;
+
+  vigil_sim_gateway_set_heartbeat_interval (f->sim, 100);
+  vigil_client_set_credentials (f->client, USER, PASSWORD);
+  stream = vigil_event_stream_new (f->client);
+  g_signal_connect (stream, "event", G_CALLBACK (on_stream_event), &n_events);
+  vigil_event_stream_start (stream);
+
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (vigil_event_stream_get_subscription_id (stream) < 0)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+  subscribe = find_entry (f->trace, "/ISAPI/Event/notification/subscribeDeviceMgmt");
+  g_assert_nonnull (subscribe);
+  g_assert_cmpstr (vigil_trace_entry_get_method (subscribe), ==, "POST");
+  g_assert_cmpuint (vigil_trace_entry_get_status (subscribe), ==, 200);
+  g_assert_cmpint (vigil_trace_entry_get_duration_us (subscribe), >, 0);
+  g_assert_nonnull (strstr (vigil_trace_entry_get_request_body (subscribe), "SubscribeDeviceMgmt"));
+  g_assert_nonnull (strstr (vigil_trace_entry_get_response_headers (subscribe), "multipart/mixed"));
+  g_assert_true (g_str_has_prefix (vigil_trace_entry_get_response_body (subscribe), "Event stream:"));
+  g_assert_nonnull (strstr (vigil_trace_entry_get_response_body (subscribe), "SubscribeDeviceMgmtRsp"));
+  g_assert_nonnull (strstr (vigil_trace_entry_get_request_headers (subscribe), "Authorization: Digest"));
+
+  /* Heartbeats keep coming; the stream stays one entry. */
+  n_entries = g_list_model_get_n_items (G_LIST_MODEL (f->trace));
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (n_events < 3)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->trace)), ==, n_entries);
+
+  /* A clip, asked for with a download token in its query (the path form of the guide's URL). */
+  clip_path = vigil_sim_gateway_add_clip (f->sim);
+  clip_uri = g_strdup_printf ("/HikGatewayStorage/%s?token=" CLIP_TOKEN, strchr (clip_path, '?') + 1);
+  fetch = vigil_video_fetch_new (f->client, clip_uri, &error);
+  g_assert_no_error (error);
+  out = g_memory_output_stream_new_resizable ();
+  vigil_video_fetch_run_async (fetch, NULL, out, NULL, on_done, &r);
+  g_assert_true (vigil_video_fetch_run_finish (fetch, await (&r), &error));
+  g_clear_object (&r);
+  g_assert_no_error (error);
+  clip_size = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out));
+  g_assert_cmpuint (clip_size, >, 1000);
+
+  clip = find_entry (f->trace, "/HikGatewayStorage/");
+  g_assert_nonnull (clip);
+  g_assert_cmpstr (vigil_trace_entry_get_method (clip), ==, "GET");
+  g_assert_cmpuint (vigil_trace_entry_get_status (clip), ==, 200);
+  g_assert_cmpint (vigil_trace_entry_get_duration_us (clip), >, 0);
+  g_assert_nonnull (strstr (vigil_trace_entry_get_uri (clip), "token=" VIGIL_TRACE_REDACTED));
+  g_assert_nonnull (strstr (vigil_trace_entry_get_response_headers (clip), "video/mp4"));
+  size_text = g_strdup_printf ("%" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT " in all", clip_size, clip_size);
+  g_assert_nonnull (strstr (vigil_trace_entry_get_response_body (clip), size_text));
+  g_assert_true (g_str_has_prefix (vigil_trace_entry_get_response_body (clip), "Video clip (video/mp4)"));
+  g_assert_cmpuint (strlen (vigil_trace_entry_get_response_body (clip)), <, 200);
+
+  /* Still one entry for the stream, and no secret anywhere. */
+  {
+    g_autofree char *stream_text = vigil_trace_entry_to_text (subscribe);
+    g_autofree char *clip_text = vigil_trace_entry_to_text (clip);
+
+    g_test_message ("%s\n%s", stream_text, clip_text);
+  }
+  again = find_entry (f->trace, "subscribeDeviceMgmt");
+  g_assert_true (again == subscribe);
+  all = vigil_trace_to_text (f->trace, NULL);
+  g_assert_null (strstr (all, CLIP_TOKEN));
+  g_assert_cmpuint (f->wire_secrets->len, >=, 2);
+  assert_no_secret (f, all);
+
+  vigil_event_stream_stop_async (stream, NULL, on_done, &r);
+  g_assert_true (vigil_event_stream_stop_finish (stream, await (&r), &error));
+  g_clear_object (&r);
+  g_assert_no_error (error);
+}
+
+/* A refused subscription is one entry with the gateway's answer. */
+static void
+test_stream_refused (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(VigilEventStream) stream = NULL;
+  g_autoptr(VigilTraceEntry) subscribe = NULL;
+  g_autofree char *all = NULL;
+  gint64 deadline;
+
+  vigil_client_set_credentials (f->client, USER, WRONG_PASSWORD);
+  stream = vigil_event_stream_new (f->client);
+  vigil_event_stream_start (stream);
+
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (vigil_event_stream_get_state (stream) != VIGIL_STREAM_FAILED)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->trace)), ==, 1);
+  subscribe = find_entry (f->trace, "subscribeDeviceMgmt");
+  g_assert_nonnull (subscribe);
+  g_assert_cmpuint (vigil_trace_entry_get_status (subscribe), ==, 401);
+  all = vigil_trace_to_text (f->trace, NULL);
+  assert_no_secret (f, all);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -389,9 +579,12 @@ main (int   argc,
 
   g_test_add_func ("/trace/redact-headers", test_redact_headers);
   g_test_add_func ("/trace/redact-bodies", test_redact_bodies);
+  g_test_add_func ("/trace/redact-uri", test_redact_uri);
   g_test_add_func ("/trace/ring", test_ring);
   g_test_add ("/trace/real-exchanges", Fixture, NULL, fixture_setup, test_real_exchanges, fixture_teardown);
   g_test_add ("/trace/no-answer", Fixture, NULL, fixture_setup, test_no_answer, fixture_teardown);
+  g_test_add ("/trace/stream-and-video", Fixture, NULL, fixture_setup, test_stream_and_video, fixture_teardown);
+  g_test_add ("/trace/stream-refused", Fixture, NULL, fixture_setup, test_stream_refused, fixture_teardown);
 
   return g_test_run ();
 }

@@ -18,6 +18,14 @@ struct _VigilDeviceItem
 
 G_DEFINE_FINAL_TYPE (VigilDeviceItem, vigil_device_item, G_TYPE_OBJECT)
 
+enum {
+  PROP_0,
+  PROP_DEV_STATUS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 VigilDeviceItem *
 vigil_device_item_new (VigilDeviceEntry *entry)
 {
@@ -42,6 +50,28 @@ vigil_device_item_get_dev_index (VigilDeviceItem *self)
 {
   g_return_val_if_fail (VIGIL_IS_DEVICE_ITEM (self), NULL);
   return self->entry->dev_index;
+}
+
+const char *
+vigil_device_item_get_dev_status (VigilDeviceItem *self)
+{
+  g_return_val_if_fail (VIGIL_IS_DEVICE_ITEM (self), NULL);
+  return self->entry->dev_status;
+}
+
+/* The event stream says the device went offline or came back (devStatusChanged): the row
+ * follows without the list being read again. */
+void
+vigil_device_item_set_dev_status (VigilDeviceItem *self,
+                                  const char      *dev_status)
+{
+  g_return_if_fail (VIGIL_IS_DEVICE_ITEM (self));
+
+  if (g_strcmp0 (self->entry->dev_status, dev_status) == 0)
+    return;
+  g_free (self->entry->dev_status);
+  self->entry->dev_status = g_strdup (dev_status);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEV_STATUS]);
 }
 
 const char *
@@ -111,9 +141,55 @@ vigil_device_item_finalize (GObject *object)
 }
 
 static void
+vigil_device_item_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  VigilDeviceItem *self = VIGIL_DEVICE_ITEM (object);
+
+  switch (prop_id)
+    {
+    case PROP_DEV_STATUS:
+      g_value_set_string (value, self->entry->dev_status);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vigil_device_item_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  VigilDeviceItem *self = VIGIL_DEVICE_ITEM (object);
+
+  switch (prop_id)
+    {
+    case PROP_DEV_STATUS:
+      vigil_device_item_set_dev_status (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 vigil_device_item_class_init (VigilDeviceItemClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = vigil_device_item_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = vigil_device_item_finalize;
+  object_class->get_property = vigil_device_item_get_property;
+  object_class->set_property = vigil_device_item_set_property;
+
+  /* "online" / "offline", as the gateway spells it. */
+  properties[PROP_DEV_STATUS] =
+    g_param_spec_string ("dev-status", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void

@@ -19,6 +19,10 @@ G_DECLARE_FINAL_TYPE (VigilDeviceItem, vigil_device_item, VIGIL, DEVICE_ITEM, GO
 VigilDeviceItem        *vigil_device_item_new        (VigilDeviceEntry *entry);
 const VigilDeviceEntry *vigil_device_item_get_entry  (VigilDeviceItem  *self);
 const char             *vigil_device_item_get_dev_index (VigilDeviceItem *self);
+/* "online" / "offline"; "dev-status" is notified when it changes. */
+const char             *vigil_device_item_get_dev_status (VigilDeviceItem *self);
+void                    vigil_device_item_set_dev_status (VigilDeviceItem *self,
+                                                          const char      *dev_status);
 /* The name, else the ISUP ID, else the devIndex: never empty. */
 const char             *vigil_device_item_get_title  (VigilDeviceItem  *self);
 

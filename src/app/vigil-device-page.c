@@ -46,7 +46,8 @@ struct _VigilDevicePage
   GtkButton *reboot_button;
 
   VigilSession *session;
-  VigilEventStream *stream;        /* the gateway page follows its state */
+  VigilEventStream *stream;        /* the gateway page follows its state, a device's page
+                                    * its devStatusChanged */
   char *dev_index;
   GCancellable *cancellable;
   VigilDeviceInfo *info;
@@ -56,6 +57,7 @@ struct _VigilDevicePage
   guint n_interfaces;
 
   gboolean needs_load;             /* read when first shown */
+  gboolean unread;                 /* the device did not answer the last read */
   gboolean rebooting;
   gboolean reboot_seen_down;
   gint64 reboot_started;
@@ -159,6 +161,7 @@ on_info_read (GObject      *source,
     return;
   if (info == NULL)
     {
+      self->unread = TRUE;
       show_group_error (self->details_group, error);
       if (!self->rebooting)
         set_state_text (self, _("Not answering"));
@@ -167,6 +170,7 @@ on_info_read (GObject      *source,
 
   g_clear_pointer (&self->info, vigil_device_info_free);
   self->info = info;
+  self->unread = FALSE;
   if (!self->rebooting)
     set_state_text (self, _("Online"));
 
@@ -520,6 +524,47 @@ on_stream_state (VigilDevicePage *self)
   adw_expander_row_set_subtitle (self->history_row, stream_state_label (state));
 }
 
+static gboolean reboot_poll (gpointer user_data);
+
+/* §9 devStatusChanged of this device: the page says so without being read again; back
+ * online, a page that could not be read while it was away is read now. A page that was read
+ * is not read again: the gateway repeats every device's status at each new subscription,
+ * and a reload would cancel what the installer has under way (a reboot's answer). */
+static void
+on_stream_event (VigilEventStream *stream,
+                 VigilEvent       *event,
+                 VigilDevicePage  *self)
+{
+  gboolean online;
+
+  if (event->type != VIGIL_EVENT_DEV_STATUS_CHANGED || self->dev_index == NULL ||
+      g_strcmp0 (event->dev_index, self->dev_index) != 0 || event->status == NULL)
+    return;
+
+  online = g_ascii_strcasecmp (event->status, "online") == 0;
+  if (self->rebooting)
+    {
+      /* Back from the reboot: ask now rather than at the next poll. */
+      if (online)
+        reboot_poll (self);
+      return;
+    }
+
+  if (online)
+    {
+      set_state_text (self, _("Online"));
+      if (!self->unread)
+        return;
+      /* A page left for the list is read when it is shown again. */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        vigil_device_page_reload (self);
+      else
+        self->needs_load = TRUE;
+    }
+  else
+    set_state_text (self, _("Offline"));
+}
+
 static void
 set_stream (VigilDevicePage  *self,
             VigilEventStream *stream)
@@ -534,6 +579,7 @@ set_stream (VigilDevicePage  *self,
     {
       g_signal_connect_object (stream, "notify::state", G_CALLBACK (on_stream_state), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (stream, "notify::subscription-id", G_CALLBACK (on_subscription_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (stream, "event", G_CALLBACK (on_stream_event), self, 0);
       on_stream_state (self);
     }
 }
@@ -802,6 +848,7 @@ vigil_device_page_set_device (VigilDevicePage *self,
   g_free (self->dev_index);
   self->dev_index = g_strdup (dev_index);
   g_clear_pointer (&self->info, vigil_device_info_free);
+  self->unread = FALSE;
   set_state_text (self, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->description_row), "");

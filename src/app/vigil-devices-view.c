@@ -41,6 +41,11 @@ static const struct {
   [COLUMN_VERIFICATION] = { N_("Visual Verification"), FALSE },
 };
 
+/* A device's status changed where the status filter decides what the page holds: the list is
+ * read again this long after the last such change, once for a burst (the gateway repeats
+ * every device's status at each new subscription). */
+#define STATUS_RELOAD_DELAY_MS 500
+
 /* The filters' rows, in the .ui's order (index 0: any). */
 static const char * const type_values[] = { NULL, "SecurityCP", "encodingDev", "AccessControl" };
 static const char * const protocol_values[] = { NULL, "ehome", "ehomeV5" };
@@ -69,8 +74,10 @@ struct _VigilDevicesView
   VigilDevicePage *device_page;
 
   VigilSession *session;
+  VigilEventStream *stream;       /* its devStatusChanged keep the rows' status true */
   GCancellable *load_cancellable;
   GCancellable *cancellable;      /* adds, deletes and refreshes */
+  guint status_reload_id;
   guint page;
   guint n_matches;
   gboolean loading;
@@ -153,12 +160,35 @@ setup_cell (GtkSignalListItemFactory *factory,
 }
 
 static void
+on_item_status (VigilDeviceItem *item,
+                GParamSpec      *pspec,
+                GtkLabel        *label)
+{
+  fill_cell (label, item, COLUMN_STATUS);
+}
+
+static void
 bind_cell (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            gpointer                  column)
 {
-  fill_cell (GTK_LABEL (gtk_list_item_get_child (item)), gtk_list_item_get_item (item),
-             GPOINTER_TO_INT (column));
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+
+  fill_cell (label, gtk_list_item_get_item (item), GPOINTER_TO_INT (column));
+  /* The status changes while the row is shown (devStatusChanged). */
+  if (GPOINTER_TO_INT (column) == COLUMN_STATUS)
+    g_signal_connect_object (gtk_list_item_get_item (item), "notify::dev-status",
+                             G_CALLBACK (on_item_status), label, 0);
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  column)
+{
+  if (GPOINTER_TO_INT (column) == COLUMN_STATUS)
+    g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), on_item_status,
+                                          gtk_list_item_get_child (item));
 }
 
 static void
@@ -171,6 +201,7 @@ add_columns (VigilDevicesView *self)
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (i));
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (i));
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), GINT_TO_POINTER (i));
       column = gtk_column_view_column_new (_(columns[i].title), g_steal_pointer (&factory));
       gtk_column_view_column_set_expand (column, columns[i].expand);
       gtk_column_view_column_set_resizable (column, TRUE);
@@ -282,6 +313,7 @@ vigil_devices_view_reload (VigilDevicesView *self)
 
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  g_clear_handle_id (&self->status_reload_id, g_source_remove);
   if (self->session == NULL)
     return;
 
@@ -784,6 +816,75 @@ action_back (GtkWidget  *widget,
   vigil_devices_view_show_device (VIGIL_DEVICES_VIEW (widget), NULL);
 }
 
+/* ---- live status ---- */
+
+static gboolean
+on_status_reload (gpointer user_data)
+{
+  VigilDevicesView *self = user_data;
+
+  self->status_reload_id = 0;
+  vigil_devices_view_reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_status_reload (VigilDevicesView *self)
+{
+  if (self->status_reload_id == 0)
+    self->status_reload_id = g_timeout_add (STATUS_RELOAD_DELAY_MS, on_status_reload, self);
+}
+
+/* §9 devStatusChanged: the device's row shows it at once; the list is read again only when
+ * the status filter decides whether a device belongs on this page. */
+static void
+on_stream_event (VigilEventStream *stream,
+                 VigilEvent       *event,
+                 VigilDevicesView *self)
+{
+  g_autofree char *status = NULL;
+  const char *wanted;
+
+  if (event->type != VIGIL_EVENT_DEV_STATUS_CHANGED || event->dev_index == NULL || event->status == NULL)
+    return;
+
+  /* Some firmware shouts ("OFFLINE"); the list's own answers are lower case. */
+  status = g_ascii_strdown (event->status, -1);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->store)); i++)
+    {
+      g_autoptr(VigilDeviceItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+
+      if (g_strcmp0 (vigil_device_item_get_dev_index (item), event->dev_index) != 0)
+        continue;
+
+      vigil_device_item_set_dev_status (item, status);
+      wanted = filter_value (self->status_filter, status_values, G_N_ELEMENTS (status_values));
+      if (wanted != NULL && g_strcmp0 (wanted, status) != 0)
+        schedule_status_reload (self);
+      return;
+    }
+
+  /* Not on this page: with a status filter it may now belong here. */
+  if (filter_value (self->status_filter, status_values, G_N_ELEMENTS (status_values)) != NULL &&
+      !self->needs_load && self->session != NULL)
+    schedule_status_reload (self);
+}
+
+static void
+set_stream (VigilDevicesView *self,
+            VigilEventStream *stream)
+{
+  if (self->stream == stream)
+    return;
+
+  if (self->stream != NULL)
+    g_signal_handlers_disconnect_by_data (self->stream, self);
+  g_set_object (&self->stream, stream);
+  if (stream != NULL)
+    g_signal_connect_object (stream, "event", G_CALLBACK (on_stream_event), self, 0);
+}
+
 /* ---- public ---- */
 
 void
@@ -799,6 +900,7 @@ vigil_devices_view_set_session (VigilDevicesView *self,
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   g_set_object (&self->session, session);
+  set_stream (self, session != NULL ? vigil_session_get_stream (session) : NULL);
   self->page = 0;
   self->n_matches = 0;
   g_list_store_remove_all (self->store);
@@ -842,6 +944,8 @@ vigil_devices_view_dispose (GObject *object)
   g_clear_object (&self->load_cancellable);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->status_reload_id, g_source_remove);
+  set_stream (self, NULL);
   g_clear_object (&self->session);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VIGIL_TYPE_DEVICES_VIEW);

@@ -9,7 +9,8 @@
  * the link alive; silence longer than the heartbeat timeout, an error or the end of the body
  * count as a lost link: the stream notes the loss, waits with exponential backoff and jitter,
  * subscribes again and notes the gap once the new subscription answers. A refused credential
- * stops everything: retrying would lock the user out.
+ * stops everything: retrying would lock the user out. Each connection is one entry of the
+ * client's protocol trace: its answer and the time to the first part, never the endless body.
  */
 #define G_LOG_DOMAIN "vigil-event-stream"
 
@@ -54,6 +55,10 @@ struct _VigilEventStream
   VigilMultipart *parser;
   GByteArray *error_body;
   gboolean got_first_part;
+  gint64 started_us;                /* for the trace: when the subscription was sent */
+  char *request_text;               /* for the trace: the subscription's body */
+  guint64 n_bytes;                  /* for the trace: the answer's bytes so far */
+  gboolean traced;                  /* this connection is in the trace */
   GHashTable *content_seen;         /* content dedup key → times seen on this connection */
   guint watchdog_id;
   guint retry_id;
@@ -153,6 +158,51 @@ drop_connection (VigilEventStream *self)
   g_clear_pointer (&self->parser, vigil_multipart_free);
   g_clear_pointer (&self->error_body, g_byte_array_unref);
   self->got_first_part = FALSE;
+  g_clear_pointer (&self->request_text, g_free);
+  self->n_bytes = 0;
+  self->traced = FALSE;
+}
+
+/* One trace entry per connection, made once its outcome is known: at the first part (the
+ * subscription's answer), or with the refusal or the reason the link went before any part. */
+static void
+trace_connection (VigilEventStream *self,
+                  const char       *body,
+                  gsize             length,
+                  const char       *error_message)
+{
+  VigilTrace *trace = vigil_client_get_trace (self->client);
+
+  if (trace == NULL || self->traced || self->message == NULL)
+    return;
+
+  self->traced = TRUE;
+  vigil_trace_add_exchange (trace, self->message, g_get_monotonic_time () - self->started_us,
+                            self->request_text, self->request_text ? strlen (self->request_text) : 0,
+                            body, length, error_message);
+}
+
+/* The stream never ends: the entry says so, with what had arrived by the first part, and
+ * keeps that part (it carries the subscription's ID); events and heartbeats are left out. */
+static void
+trace_first_part (VigilEventStream *self,
+                  GBytes           *body)
+{
+  GString *text;
+
+  if (vigil_client_get_trace (self->client) == NULL || self->traced)
+    return;
+
+  text = g_string_new (NULL);
+  g_string_append_printf (text, _("Event stream: recorded up to its first part, after %llu bytes; the events and heartbeats that follow are not recorded."),
+                          (unsigned long long) self->n_bytes);
+  if (body != NULL && g_bytes_get_size (body) > 0)
+    {
+      g_string_append (text, "\n\n");
+      g_string_append_len (text, g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+    }
+  trace_connection (self, text->str, text->len, NULL);
+  g_string_free (text, TRUE);
 }
 
 static guint
@@ -196,6 +246,7 @@ link_lost (VigilEventStream *self,
                  g_error_matches (error, VIGIL_CLIENT_ERROR, VIGIL_CLIENT_ERROR_CREDENTIALS_REJECTED);
 
   g_debug ("link lost: %s", error ? error->message : "stream ended");
+  trace_connection (self, NULL, 0, error ? error->message : NULL);
   drop_connection (self);
   g_clear_error (&self->last_error);
   self->last_error = error ? g_error_copy (error) : NULL;
@@ -336,6 +387,7 @@ handle_part (VigilEventStream   *self,
   if (!self->got_first_part)
     {
       self->got_first_part = TRUE;
+      trace_first_part (self, body);
       link_established (self);
       if (part_error == NULL && handle_subscribe_response (self, body))
         return;
@@ -431,6 +483,7 @@ on_read (GObject      *source,
       return;
     }
 
+  self->n_bytes += g_bytes_get_size (chunk);
   vigil_multipart_feed (self->parser, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
   drain_parts (self);
 
@@ -464,6 +517,8 @@ on_error_body_read (GObject      *source,
     g_autoptr(GBytes) body = g_bytes_new (self->error_body->data, self->error_body->len);
     g_autoptr(GError) refusal = NULL;
     g_autoptr(JsonNode) root = NULL;
+
+    trace_connection (self, (const char *) self->error_body->data, self->error_body->len, NULL);
 
     if (!vigil_client_check_message (self->client, self->message, body, NULL, &refusal))
       {
@@ -556,6 +611,8 @@ connect_now (VigilEventStream *self)
   text = vigil_json_to_string (wrapped, FALSE);
   bytes = g_bytes_new (text, strlen (text));
   vigil_client_set_request_body (self->message, "application/json", bytes);
+  self->request_text = g_steal_pointer (&text);
+  self->started_us = g_get_monotonic_time ();
 
   self->cancellable = g_cancellable_new ();
   /* Until the headers are in, the ordinary timeout applies; then the watchdog takes over. */

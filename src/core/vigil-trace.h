@@ -6,8 +6,9 @@
  * A ring of VigilTraceEntry (oldest first) as a GListModel, for a support case. Nothing secret
  * goes in: credentials in Authorization headers (Digest response, nonce, cnonce; all of Basic),
  * the server's nonce and opaque, cookies, and JSON members that carry secrets (any name with
- * "password", "passwd", "secret", "token" or ending in "key", e.g. the ISUP key "EhomeKey")
- * are replaced by VIGIL_TRACE_REDACTED before an entry is made.
+ * "password", "passwd", "secret", "token" or ending in "key", e.g. the ISUP key "EhomeKey"),
+ * and such query parameters of a URI (a clip's download token) are replaced by
+ * VIGIL_TRACE_REDACTED before an entry is made.
  */
 #pragma once
 
@@ -55,5 +56,8 @@ char        *vigil_trace_redact_header (const char *name,
                                         const char *value);
 char        *vigil_trace_redact_body   (const char *body,
                                         gssize      length);
+/* A path with its query: the value of every parameter named like a secret (a token, a key, a
+ * password, a signature) is replaced. */
+char        *vigil_trace_redact_uri    (const char *uri);
 
 G_END_DECLS

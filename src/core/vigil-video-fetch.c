@@ -6,6 +6,7 @@
 #define G_LOG_DOMAIN "vigil-video-fetch"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "vigil-error.h"
 #include "vigil-json.h"
@@ -59,6 +60,9 @@ typedef struct
   gboolean       resumable;
   gint64         progress_mark; /* bytes_done when the current attempt started */
   guint          stalls;
+  gint64         started_us;    /* for the trace: when the current request was sent */
+  gint64         request_bytes; /* for the trace: what the current answer brought */
+  gboolean       traced;        /* the current request is in the trace */
 } FetchOp;
 
 static void
@@ -78,6 +82,47 @@ fetch_op_free (gpointer data)
 
 static void start_request (GTask *task);
 static void read_next     (GTask *task);
+
+/* Each request of a download is one entry of the client's protocol trace, made when it ends:
+ * the URI (the trace redacts a token in its query), status, duration and size. The clip's
+ * bytes are never recorded; a JSON answer (a refusal) is. */
+static void
+trace_request (GTask        *task,
+               GBytes       *json,
+               const GError *error)
+{
+  VigilVideoFetch *self = g_task_get_source_object (task);
+  FetchOp *op = g_task_get_task_data (task);
+  VigilTrace *trace = vigil_client_get_trace (self->client);
+  g_autofree char *note = NULL;
+
+  if (trace == NULL || op->message == NULL || op->traced)
+    return;
+  op->traced = TRUE;
+
+  if (json != NULL)
+    {
+      vigil_trace_add_exchange (trace, op->message, g_get_monotonic_time () - op->started_us, NULL, 0,
+                                g_bytes_get_data (json, NULL), g_bytes_get_size (json),
+                                error ? error->message : NULL);
+      return;
+    }
+
+  if (soup_message_get_status (op->message) != 0)
+    {
+      const char *type = soup_message_headers_get_content_type (soup_message_get_response_headers (op->message), NULL);
+
+      if (self->bytes_total >= 0)
+        note = g_strdup_printf (_("Video clip (%s): %lld bytes in this answer, %lld of %lld in all; the clip itself is not recorded."),
+                                type ? type : "?", (long long) op->request_bytes,
+                                (long long) self->bytes_done, (long long) self->bytes_total);
+      else
+        note = g_strdup_printf (_("Video clip (%s): %lld bytes in this answer; the clip itself is not recorded."),
+                                type ? type : "?", (long long) op->request_bytes);
+    }
+  vigil_trace_add_exchange (trace, op->message, g_get_monotonic_time () - op->started_us, NULL, 0,
+                            note, note ? strlen (note) : 0, error ? error->message : NULL);
+}
 
 static void
 set_bytes (VigilVideoFetch *self,
@@ -105,6 +150,7 @@ fail (GTask  *task,
 {
   FetchOp *op = g_task_get_task_data (task);
 
+  trace_request (task, NULL, error);
   if (op->own_stream && op->out != NULL)
     g_output_stream_close (op->out, NULL, NULL);
   if (op->part != NULL)
@@ -163,6 +209,7 @@ resume_or_fail (GTask  *task,
   VigilVideoFetch *self = g_task_get_source_object (task);
   FetchOp *op = g_task_get_task_data (task);
 
+  trace_request (task, NULL, error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || !op->resumable ||
       self->bytes_total < 0 || self->bytes_done >= self->bytes_total)
     {
@@ -198,6 +245,7 @@ finish (GTask *task)
   FetchOp *op = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
 
+  trace_request (task, NULL, NULL);
   if (op->own_stream && !g_output_stream_close (op->out, NULL, &error))
     {
       fail (task, g_steal_pointer (&error));
@@ -245,6 +293,7 @@ write_chunk (GTask  *task,
 
   /* Hashed as written: the hash is that of the file, resumed parts included. */
   g_checksum_update (op->checksum, data, (gssize) size);
+  op->request_bytes += (gint64) size;
   set_bytes (self, self->bytes_done + (gint64) size, self->bytes_total);
   /* write_all_async keeps no reference to the data: the task keeps the chunk alive. */
   g_object_set_data_full (G_OBJECT (task), "chunk", g_bytes_ref (chunk), (GDestroyNotify) g_bytes_unref);
@@ -317,6 +366,7 @@ on_json_read (GObject      *source,
     }
 
   body = g_byte_array_free_to_bytes (g_steal_pointer (&op->json));
+  trace_request (task, body, NULL);
   status = soup_message_get_status (op->message);
   if (status != SOUP_STATUS_UNAUTHORIZED)
     refused = response_status_error (body, status);
@@ -461,6 +511,9 @@ start_request (GTask *task)
   soup_message_headers_replace (headers, "Accept", "video/*, application/octet-stream;q=0.9, */*;q=0.1");
   if (self->bytes_done > 0)
     soup_message_headers_set_range (headers, self->bytes_done, -1);
+  op->started_us = g_get_monotonic_time ();
+  op->request_bytes = 0;
+  op->traced = FALSE;
 
   soup_session_send_async (vigil_client_get_session (self->client), op->message, G_PRIORITY_DEFAULT,
                            g_task_get_cancellable (task), on_sent, g_object_ref (task));
