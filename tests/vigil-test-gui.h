@@ -17,8 +17,12 @@
 
 G_BEGIN_DECLS
 
-/* Seconds to wait for anything that involves the network and the simulator. */
-#define VIGIL_TEST_GUI_TIMEOUT (g_getenv ("VIGIL_TEST_SANITIZED") ? 60 : 20)
+/* Seconds to wait for anything that involves the network and the simulator. Under valgrind's
+ * memcheck (build-aux/valgrind.sh sets VIGIL_TEST_SANITIZED=memcheck) building the session's
+ * pages alone takes over a minute on two shared cores. */
+#define VIGIL_TEST_GUI_TIMEOUT                                                   \
+  (g_strcmp0 (g_getenv ("VIGIL_TEST_SANITIZED"), "memcheck") == 0 ? 240 :      \
+   g_getenv ("VIGIL_TEST_SANITIZED") ? 60 : 20)
 
 void              vigil_test_gui_init             (int    *argc,
                                                    char ***argv);

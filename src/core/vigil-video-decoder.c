@@ -30,6 +30,7 @@ struct _VigilVideoDecoder
   GstElement      *pipeline;
   guint            bus_watch;
   GSource         *load_timeout;
+  guint            load_timeout_s;
   GFile           *file;
   gboolean         sync;
   gboolean         want_playing;
@@ -67,6 +68,7 @@ enum {
   PROP_DURATION,
   PROP_RATE,
   PROP_LOOP,
+  PROP_LOAD_TIMEOUT,
   N_PROPS
 };
 
@@ -432,7 +434,7 @@ on_load_timeout (gpointer data)
   if (self->state == VIGIL_VIDEO_STATE_LOADING)
     fail (self, g_error_new (VIGIL_VIDEO_DECODER_ERROR, VIGIL_VIDEO_DECODER_ERROR_DAMAGED,
                              _("This clip is truncated or damaged and cannot be played (nothing could be decoded in %d seconds)."),
-                             LOAD_TIMEOUT_S));
+                             (int) self->load_timeout_s));
   return G_SOURCE_REMOVE;
 }
 
@@ -467,7 +469,7 @@ vigil_video_decoder_set_file (VigilVideoDecoder *self,
     }
 
   set_state (self, VIGIL_VIDEO_STATE_LOADING);
-  self->load_timeout = g_timeout_source_new_seconds (LOAD_TIMEOUT_S);
+  self->load_timeout = g_timeout_source_new_seconds (self->load_timeout_s);
   /* Removed in teardown (dispose), so the decoder outlives it. */
   g_source_set_callback (self->load_timeout, on_load_timeout, self, NULL);
   g_source_attach (self->load_timeout, self->context);
@@ -640,6 +642,26 @@ vigil_video_decoder_set_loop (VigilVideoDecoder *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOOP]);
 }
 
+guint
+vigil_video_decoder_get_load_timeout (VigilVideoDecoder *self)
+{
+  g_return_val_if_fail (VIGIL_IS_VIDEO_DECODER (self), LOAD_TIMEOUT_S);
+  return self->load_timeout_s;
+}
+
+void
+vigil_video_decoder_set_load_timeout (VigilVideoDecoder *self,
+                                      guint              seconds)
+{
+  g_return_if_fail (VIGIL_IS_VIDEO_DECODER (self));
+  g_return_if_fail (seconds > 0);
+
+  if (self->load_timeout_s == seconds)
+    return;
+  self->load_timeout_s = seconds;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOAD_TIMEOUT]);
+}
+
 gint64
 vigil_video_decoder_get_duration (VigilVideoDecoder *self)
 {
@@ -757,6 +779,9 @@ vigil_video_decoder_get_property (GObject    *object,
     case PROP_LOOP:
       g_value_set_boolean (value, self->loop);
       break;
+    case PROP_LOAD_TIMEOUT:
+      g_value_set_uint (value, self->load_timeout_s);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -777,6 +802,9 @@ vigil_video_decoder_set_property (GObject      *object,
       break;
     case PROP_LOOP:
       vigil_video_decoder_set_loop (self, g_value_get_boolean (value));
+      break;
+    case PROP_LOAD_TIMEOUT:
+      vigil_video_decoder_set_load_timeout (self, g_value_get_uint (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -805,6 +833,9 @@ vigil_video_decoder_class_init (VigilVideoDecoderClass *klass)
   properties[PROP_LOOP] =
     g_param_spec_boolean ("loop", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOAD_TIMEOUT] =
+    g_param_spec_uint ("load-timeout", NULL, NULL, 1, G_MAXUINT, LOAD_TIMEOUT_S,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -821,6 +852,7 @@ vigil_video_decoder_init (VigilVideoDecoder *self)
   self->context = g_main_context_ref_thread_default ();
   self->sync = TRUE;
   self->rate = 1.0;
+  self->load_timeout_s = LOAD_TIMEOUT_S;
   self->duration = -1;
   self->position = -1;
   self->frame_ns = DEFAULT_FRAME_NS;

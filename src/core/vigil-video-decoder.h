@@ -76,6 +76,11 @@ void               vigil_video_decoder_set_rate        (VigilVideoDecoder *self,
 gboolean           vigil_video_decoder_get_loop        (VigilVideoDecoder *self);
 void               vigil_video_decoder_set_loop        (VigilVideoDecoder *self,
                                                         gboolean           loop);
+/* Seconds a clip may take to show its first frame before it is reported as damaged (10); for
+ * slow machines and the tests under valgrind. Applies to the next file set. */
+guint              vigil_video_decoder_get_load_timeout (VigilVideoDecoder *self);
+void               vigil_video_decoder_set_load_timeout (VigilVideoDecoder *self,
+                                                         guint              seconds);
 
 /* In nanoseconds, -1 while unknown. The position is that of the frame last handed out. */
 gint64             vigil_video_decoder_get_duration    (VigilVideoDecoder *self);
