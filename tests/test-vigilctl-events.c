@@ -41,6 +41,32 @@ open_fire_zone (VigilSimGateway *gateway,
 }
 
 static void
+count_subscriptions (VigilSimGateway *gateway,
+                     gpointer         user_data)
+{
+  g_autoptr(GArray) ids = vigil_sim_gateway_dup_subscription_ids (gateway);
+
+  *(guint *) user_data = ids->len;
+}
+
+/* The gateway streams an alarm only to whoever is subscribed when it happens. */
+static void
+wait_for_subscriber (VigilTestSim *sim)
+{
+  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+  guint n = 0;
+
+  for (vigil_test_sim_invoke_sync (sim, count_subscriptions, &n);
+       n == 0;
+       vigil_test_sim_invoke_sync (sim, count_subscriptions, &n))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("vigilctl did not subscribe");
+      g_usleep (G_USEC_PER_SEC / 20);
+    }
+}
+
+static void
 stall_streams (VigilSimGateway *gateway,
                gpointer         user_data)
 {
@@ -111,8 +137,7 @@ test_json_follow_db (void)
   g_assert_no_error (error);
   lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
 
-  /* Give the subscription a moment, then raise a fire alarm. */
-  g_usleep (G_USEC_PER_SEC);
+  wait_for_subscriber (sim);
   vigil_test_sim_invoke_sync (sim, open_fire_zone, &ref);
 
   alarm = read_until (lines, "CIDAlarm");

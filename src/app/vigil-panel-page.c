@@ -97,7 +97,10 @@ typedef struct
   GArray *zones;                 /* zones to bypass first (pre-arm), or to (un)bypass */
   gboolean bypass;
   guint id;                      /* relay or output */
+  gboolean unselect_zones;       /* done: clear the zone selection (it was bypassed) */
   char *target;                  /* "Partition 2", "All partitions", … */
+  char *done_text;               /* the toast when the panel did it: "Partition 2 disarmed" */
+  char *failed_text;             /* and when it refused, before its reason: "… not disarmed" */
 } Request;
 
 static Request *
@@ -120,6 +123,8 @@ request_free (Request *request)
   g_clear_object (&request->panel);
   g_clear_pointer (&request->zones, g_array_unref);
   g_clear_pointer (&request->target, g_free);
+  g_clear_pointer (&request->done_text, g_free);
+  g_clear_pointer (&request->failed_text, g_free);
   g_free (request);
 }
 
@@ -143,6 +148,31 @@ toast (VigilPanelPage *self,
   vigil_window_toast_for (GTK_WIDGET (self), text, failure);
 }
 
+/* The end of every control request: a toast with what was done, or what was not and the
+ * panel's reason (the error's message is the sentence of its sub status code, A.2). */
+static void
+on_control_done (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Request *request = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (vigil_session_control_finish (VIGIL_SESSION (source), result, &error))
+    {
+      text = g_steal_pointer (&request->done_text);
+      if (request->unselect_zones && request->self->panel == request->panel)
+        gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (request->self->zone_selection));
+    }
+  else
+    /* Translators: a toast: what was not done ("Partition 2 not armed"), then the panel's reason */
+    text = g_strdup_printf (_("%s: %s"), request->failed_text, error->message);
+
+  toast (request->self, text, error != NULL);
+  request_free (request);
+}
+
 static GtkWindow *
 get_window (VigilPanelPage *self)
 {
@@ -160,26 +190,6 @@ can_act (VigilPanelPage *self)
 /* ---- arming, with the pre-arm check ---- */
 
 static void
-on_armed (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  Request *request = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-
-  if (vigil_session_control_finish (VIGIL_SESSION (source), result, &error))
-    text = g_strdup_printf (request->mode == VIGIL_ARM_AWAY ? _("%s armed away") : _("%s armed stay"),
-                            request->target);
-  else
-    /* The error's message is the sentence of the panel's sub status code (A.2). */
-    text = g_strdup_printf (_("%s not armed: %s"), request->target, error->message);
-
-  toast (request->self, text, error != NULL);
-  request_free (request);
-}
-
-static void
 arm_now (Request *request)
 {
   VigilPanelPage *self = request->self;
@@ -190,7 +200,7 @@ arm_now (Request *request)
       return;
     }
   vigil_session_arm_async (self->session, request->panel, request->partition, request->mode,
-                           NULL, on_armed, request);
+                           NULL, on_control_done, request);
 }
 
 static void
@@ -338,30 +348,15 @@ action_arm (GtkWidget  *widget,
   request->partition = partition_from_param (param);
   request->mode = g_str_equal (action_name, "panel.arm-away") ? VIGIL_ARM_AWAY : VIGIL_ARM_STAY;
   request->target = vigil_session_describe_partition (request->partition);
+  request->done_text = g_strdup_printf (request->mode == VIGIL_ARM_AWAY ? _("%s armed away") : _("%s armed stay"),
+                                        request->target);
+  request->failed_text = g_strdup_printf (_("%s not armed"), request->target);
 
   /* What the screen shows may be older than what the panel knows: read it, then check. */
   vigil_session_refresh_panel_async (self->session, self->panel, NULL, on_prearm_read, request);
 }
 
 /* ---- disarm and clear ---- */
-
-static void
-on_disarmed (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  Request *request = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-
-  if (vigil_session_control_finish (VIGIL_SESSION (source), result, &error))
-    text = g_strdup_printf (_("%s disarmed"), request->target);
-  else
-    text = g_strdup_printf (_("%s not disarmed: %s"), request->target, error->message);
-
-  toast (request->self, text, error != NULL);
-  request_free (request);
-}
 
 static void
 disarm_now (Request *request)
@@ -373,7 +368,7 @@ disarm_now (Request *request)
       request_free (request);
       return;
     }
-  vigil_session_disarm_async (self->session, request->panel, request->partition, NULL, on_disarmed, request);
+  vigil_session_disarm_async (self->session, request->panel, request->partition, NULL, on_control_done, request);
 }
 
 static void
@@ -423,6 +418,8 @@ action_disarm (GtkWidget  *widget,
   request = request_new (self);
   request->partition = partition_from_param (param);
   request->target = vigil_session_describe_partition (request->partition);
+  request->done_text = g_strdup_printf (_("%s disarmed"), request->target);
+  request->failed_text = g_strdup_printf (_("%s not disarmed"), request->target);
 
   if (!in_alarm (self->panel, request->partition))
     {
@@ -447,24 +444,6 @@ action_disarm (GtkWidget  *widget,
 }
 
 static void
-on_cleared (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  Request *request = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-
-  if (vigil_session_control_finish (VIGIL_SESSION (source), result, &error))
-    text = g_strdup_printf (_("Alarm cleared on %s"), request->target);
-  else
-    text = g_strdup_printf (_("Alarm not cleared on %s: %s"), request->target, error->message);
-
-  toast (request->self, text, error != NULL);
-  request_free (request);
-}
-
-static void
 action_clear_alarm (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *param)
@@ -478,33 +457,13 @@ action_clear_alarm (GtkWidget  *widget,
   request = request_new (self);
   request->partition = partition_from_param (param);
   request->target = vigil_session_describe_partition (request->partition);
-  vigil_session_clear_alarm_async (self->session, self->panel, request->partition, NULL, on_cleared, request);
+  request->done_text = g_strdup_printf (_("Alarm cleared on %s"), request->target);
+  request->failed_text = g_strdup_printf (_("Alarm not cleared on %s"), request->target);
+  vigil_session_clear_alarm_async (self->session, self->panel, request->partition, NULL,
+                                   on_control_done, request);
 }
 
 /* ---- zones ---- */
-
-static void
-on_bypassed (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  Request *request = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-
-  if (vigil_session_control_finish (VIGIL_SESSION (source), result, &error))
-    {
-      text = g_strdup_printf (request->bypass ? _("%s bypassed") : _("Bypass restored on %s"), request->target);
-      if (request->self->panel == request->panel)
-        gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (request->self->zone_selection));
-    }
-  else
-    text = g_strdup_printf (request->bypass ? _("%s not bypassed: %s") : _("Bypass not restored on %s: %s"),
-                            request->target, error->message);
-
-  toast (request->self, text, error != NULL);
-  request_free (request);
-}
 
 static void
 action_bypass_selected (GtkWidget  *widget,
@@ -542,8 +501,19 @@ action_bypass_selected (GtkWidget  *widget,
     }
 
   request->target = describe_zones (request->zones);
+  request->unselect_zones = TRUE;
+  if (request->bypass)
+    {
+      request->done_text = g_strdup_printf (_("%s bypassed"), request->target);
+      request->failed_text = g_strdup_printf (_("%s not bypassed"), request->target);
+    }
+  else
+    {
+      request->done_text = g_strdup_printf (_("Bypass restored on %s"), request->target);
+      request->failed_text = g_strdup_printf (_("Bypass not restored on %s"), request->target);
+    }
   vigil_session_bypass_async (self->session, self->panel, (const guint *) (gpointer) request->zones->data,
-                              request->zones->len, request->bypass, NULL, on_bypassed, request);
+                              request->zones->len, request->bypass, NULL, on_control_done, request);
 }
 
 static void
@@ -591,22 +561,12 @@ on_zone_watch_changed (VigilPanelPage *self)
 
 /* ---- relays and outputs ---- */
 
+/* Relays and outputs: "bypass" carries on/off. */
 static void
-on_output_done (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+describe_switch (Request *request)
 {
-  Request *request = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-
-  if (vigil_session_control_finish (VIGIL_SESSION (source), result, &error))
-    text = g_strdup_printf (request->bypass ? _("%s on") : _("%s off"), request->target);
-  else
-    text = g_strdup_printf (_("%s not switched: %s"), request->target, error->message);
-
-  toast (request->self, text, error != NULL);
-  request_free (request);
+  request->done_text = g_strdup_printf (request->bypass ? _("%s on") : _("%s off"), request->target);
+  request->failed_text = g_strdup_printf (_("%s not switched"), request->target);
 }
 
 static void
@@ -622,11 +582,11 @@ action_relay (GtkWidget  *widget,
 
   request = request_new (self);
   request->id = g_variant_get_uint32 (param);
-  /* "bypass" carries on/off for relays and outputs. */
   request->bypass = g_str_equal (action_name, "panel.relay-open");
   request->target = g_strdup_printf (_("Relay %u"), request->id);
+  describe_switch (request);
   vigil_session_control_relays_async (self->session, self->panel, &request->id, 1, request->bypass,
-                                      NULL, on_output_done, request);
+                                      NULL, on_control_done, request);
 }
 
 static void
@@ -644,8 +604,9 @@ action_output (GtkWidget  *widget,
   request->id = g_variant_get_uint32 (param);
   request->bypass = g_str_equal (action_name, "panel.output-high");
   request->target = g_strdup_printf (_("Output %u"), request->id);
+  describe_switch (request);
   vigil_session_trigger_output_async (self->session, self->panel, request->id, request->bypass,
-                                      NULL, on_output_done, request);
+                                      NULL, on_control_done, request);
 }
 
 static GtkWidget *
