@@ -16,6 +16,7 @@ packages=(
   libsecret-1-dev gnome-keyring
   flatpak-builder
   clang-14 libclang-rt-14-dev
+  llvm-14 libc6-dbg
   curl openssl sqlite3 python3 python3-pyatspi
 )
 

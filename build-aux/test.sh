@@ -76,6 +76,9 @@ if [ "${VIGIL_SKIP_SANITIZERS:-0}" != 1 ]; then
   export ASAN_OPTIONS="fast_unwind_on_malloc=0:detect_leaks=1:abort_on_error=1:verify_asan_link_order=0:intercept_tls_get_addr=0"
   if [ -n "$gnutls" ]; then export VIGIL_ASAN_PRELOAD="$gnutls"; fi
   export LSAN_OPTIONS="suppressions=$top/build-aux/lsan.supp:print_suppressions=0"
+  # llvm-symbolizer with libc6-dbg names the frames of ld.so and of static functions, which
+  # both the reports and the suppressions (_dl_init) need; ASan's own symbolizer cannot.
+  if [ -x /usr/bin/llvm-symbolizer-14 ]; then export ASAN_SYMBOLIZER_PATH=/usr/bin/llvm-symbolizer-14; fi
   export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
   # Optimized (-O2 -g): at -O0 the sanitized suite is too slow for two cores. The heaviest
   # tests scale their bursts down when VIGIL_TEST_SANITIZED is set.
