@@ -491,6 +491,31 @@ test_gateway_reboot (Fixture       *fixture,
   g_assert_true (vigil_window_get_session (fixture->window) != NULL);
 }
 
+static void
+fail_with_html_cb (VigilSimGateway *gateway,
+                   gpointer         user_data)
+{
+  /* The nginx page a gateway's front sends while the gateway is away (time and time zone). */
+  vigil_sim_gateway_fail_next_requests (gateway, SOUP_STATUS_SERVICE_UNAVAILABLE, 2);
+}
+
+/* The gateway's words are shown as they are: an HTML error page is text, not markup (GTK
+ * warned and dropped it). */
+static void
+test_html_error_as_text (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  VigilTimeGroup *group = vigil_device_page_get_time_group (fixture->page);
+  GtkWidget *time_row = find_row (GTK_WIDGET (group), ADW_TYPE_ACTION_ROW, "Device Time");
+
+  vigil_test_sim_invoke_sync (fixture->sim, fail_with_html_cb, NULL);
+  vigil_time_group_reload (group);
+  vigil_test_gui_wait (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (time_row)), "503") != NULL,
+                       VIGIL_TEST_GUI_TIMEOUT);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (time_row)), "<html>"));
+  g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (time_row)));
+}
+
 static VigilTraceView *
 find_trace_view (void)
 {
@@ -604,6 +629,7 @@ main (int   argc,
   g_test_add ("/device-page/reboot", Fixture, NULL, fixture_setup, test_reboot, fixture_teardown);
   g_test_add ("/device-page/gateway", Fixture, NULL, fixture_setup, test_gateway, fixture_teardown);
   g_test_add ("/device-page/set-time", Fixture, NULL, fixture_setup, test_set_time, fixture_teardown);
+  g_test_add ("/device-page/html-error-as-text", Fixture, NULL, fixture_setup, test_html_error_as_text, fixture_teardown);
   g_test_add ("/device-page/gateway-reboot", Fixture, NULL, fixture_setup, test_gateway_reboot, fixture_teardown);
 
   return g_test_run ();
