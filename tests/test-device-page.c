@@ -495,8 +495,10 @@ static void
 fail_with_html_cb (VigilSimGateway *gateway,
                    gpointer         user_data)
 {
-  /* The nginx page a gateway's front sends while the gateway is away (time and time zone). */
-  vigil_sim_gateway_fail_next_requests (gateway, SOUP_STATUS_SERVICE_UNAVAILABLE, 2);
+  /* The nginx page a gateway's front sends while the gateway is away: to every request until
+   * told otherwise (0), since other parts of the console may ask meanwhile. */
+  vigil_sim_gateway_fail_next_requests (gateway, SOUP_STATUS_SERVICE_UNAVAILABLE,
+                                        GPOINTER_TO_UINT (user_data));
 }
 
 /* The gateway's words are shown as they are: an HTML error page is text, not markup (GTK
@@ -508,10 +510,12 @@ test_html_error_as_text (Fixture       *fixture,
   VigilTimeGroup *group = vigil_device_page_get_time_group (fixture->page);
   GtkWidget *time_row = find_row (GTK_WIDGET (group), ADW_TYPE_ACTION_ROW, "Device Time");
 
-  vigil_test_sim_invoke_sync (fixture->sim, fail_with_html_cb, NULL);
+  vigil_test_gui_wait (vigil_time_group_get_time (group) != NULL, VIGIL_TEST_GUI_TIMEOUT);
+  vigil_test_sim_invoke_sync (fixture->sim, fail_with_html_cb, GUINT_TO_POINTER (G_MAXUINT));
   vigil_time_group_reload (group);
   vigil_test_gui_wait (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (time_row)), "503") != NULL,
                        VIGIL_TEST_GUI_TIMEOUT);
+  vigil_test_sim_invoke_sync (fixture->sim, fail_with_html_cb, GUINT_TO_POINTER (0));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (time_row)), "<html>"));
   g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (time_row)));
 }

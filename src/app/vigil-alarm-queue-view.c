@@ -94,9 +94,12 @@ update_list (VigilAlarmQueueView *self)
 
   if (self->queue == NULL && error != NULL)
     {
+      g_autofree char *markup = g_markup_escape_text (error, -1);
+
       adw_status_page_set_icon_name (self->empty_page, "dialog-error-symbolic");
       adw_status_page_set_title (self->empty_page, _("Alarms Are Not Being Kept"));
-      adw_status_page_set_description (self->empty_page, error);
+      /* Markup, and an error message may hold < or &. */
+      adw_status_page_set_description (self->empty_page, markup);
       page = "empty";
     }
   else if (self->queue == NULL || !vigil_alarm_queue_get_loaded (self->queue))

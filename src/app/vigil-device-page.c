@@ -134,8 +134,10 @@ show_group_error (AdwPreferencesGroup *group,
                   const GError        *error)
 {
   g_autofree char *text = g_strdup_printf (_("Not read: %s"), error->message);
+  /* The description is markup, and the message may be the gateway's own HTML error page. */
+  g_autofree char *markup = g_markup_escape_text (text, -1);
 
-  adw_preferences_group_set_description (group, text);
+  adw_preferences_group_set_description (group, markup);
 }
 
 /* ---- deviceInfo ---- */

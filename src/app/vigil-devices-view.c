@@ -254,9 +254,12 @@ on_page_read (GObject      *source,
 
   if (found == NULL)
     {
+      g_autofree char *markup = g_markup_escape_text (error->message, -1);
+
       g_list_store_remove_all (self->store);
       adw_status_page_set_title (self->empty_page, _("The Devices Were Not Read"));
-      adw_status_page_set_description (self->empty_page, error->message);
+      /* Markup, and the gateway's words may be an HTML error page. */
+      adw_status_page_set_description (self->empty_page, markup);
       gtk_stack_set_visible_child_name (self->list_stack, "empty");
       return;
     }

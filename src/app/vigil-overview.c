@@ -110,9 +110,12 @@ update_content (VigilOverview *self)
 
   if (total == 0 && refresh_error != NULL)
     {
+      g_autofree char *markup = g_markup_escape_text (refresh_error, -1);
+
       adw_status_page_set_icon_name (self->empty_page, "dialog-error-symbolic");
       adw_status_page_set_title (self->empty_page, _("Could Not Read the Panels"));
-      adw_status_page_set_description (self->empty_page, refresh_error);
+      /* Markup, and the gateway's words may be an HTML error page. */
+      adw_status_page_set_description (self->empty_page, markup);
     }
   else if (total == 0)
     {
