@@ -82,6 +82,7 @@ struct _VigilDevicesView
   guint n_matches;
   gboolean loading;
   gboolean needs_load;            /* read when first shown, not at every sign-in */
+  char *read_filter;              /* the search and filters of the last read (filter_key()) */
 };
 
 G_DEFINE_FINAL_TYPE (VigilDevicesView, vigil_devices_view, GTK_TYPE_WIDGET)
@@ -306,6 +307,16 @@ filter_value (GtkDropDown        *drop_down,
   return selected < n_values ? values[selected] : NULL;
 }
 
+/* The search text and the three filters, as one string. */
+static char *
+filter_key (VigilDevicesView *self)
+{
+  return g_strdup_printf ("%s\x1f%u\x1f%u\x1f%u", gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                          gtk_drop_down_get_selected (self->type_filter),
+                          gtk_drop_down_get_selected (self->protocol_filter),
+                          gtk_drop_down_get_selected (self->status_filter));
+}
+
 void
 vigil_devices_view_reload (VigilDevicesView *self)
 {
@@ -321,6 +332,8 @@ vigil_devices_view_reload (VigilDevicesView *self)
     return;
 
   self->needs_load = FALSE;
+  g_free (self->read_filter);
+  self->read_filter = filter_key (self);
   self->load_cancellable = g_cancellable_new ();
   search = vigil_search_description_new ();
   search->position = (gint64) self->page * VIGIL_DEVICES_VIEW_PAGE_SIZE;
@@ -339,9 +352,19 @@ vigil_devices_view_reload (VigilDevicesView *self)
                                      on_page_read, g_object_ref (self));
 }
 
+/* GTK 4.8's search entry also says "search-changed" when nothing was typed (seen as a device
+ * page opened, without animations): a read then would replace every row, and with them
+ * the selection and what an open row was showing. */
 static void
 on_filter_changed (VigilDevicesView *self)
 {
+  g_autofree char *key = NULL;
+
+  if (self->session == NULL)
+    return;
+  key = filter_key (self);
+  if (g_strcmp0 (key, self->read_filter) == 0)
+    return;
   self->page = 0;
   vigil_devices_view_reload (self);
 }
@@ -906,6 +929,7 @@ vigil_devices_view_set_session (VigilDevicesView *self,
   set_stream (self, session != NULL ? vigil_session_get_stream (session) : NULL);
   self->page = 0;
   self->n_matches = 0;
+  g_clear_pointer (&self->read_filter, g_free);
   g_list_store_remove_all (self->store);
   clear_results (self);
   gtk_revealer_set_reveal_child (self->result_revealer, FALSE);
@@ -950,6 +974,7 @@ vigil_devices_view_dispose (GObject *object)
   g_clear_handle_id (&self->status_reload_id, g_source_remove);
   set_stream (self, NULL);
   g_clear_object (&self->session);
+  g_clear_pointer (&self->read_filter, g_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VIGIL_TYPE_DEVICES_VIEW);
 
