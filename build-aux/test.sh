@@ -113,6 +113,13 @@ for path in sys.argv[1:]:
 for build, r in failures:
     print(f"== FAILED in {build}: {r.get('name')} ({r.get('result')}, {r.get('duration', 0):.1f} s)")
     out = ((r.get("stdout") or "") + (r.get("stderr") or "")).splitlines()
+    # A leak report ends with its indirect leaks; what was lost is named by its first direct
+    # leak, so that block (the first frames of it) comes before the tail.
+    direct = [i for i, l in enumerate(out) if l.startswith("Direct leak of")]
+    if direct:
+        for l in out[direct[0]:direct[0] + 30]:
+            print(f"   {l[:300]}")
+        print("   …")
     for l in out[-40:]:
         print(f"   {l[:300]}")
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
