@@ -16,6 +16,7 @@
 #include "vigil-event-log-view.h"
 #include "vigil-format.h"
 #include "vigil-json.h"
+#include "vigil-lazy-tooltip.h"
 #include "vigil-window.h"
 
 typedef enum
@@ -111,32 +112,6 @@ static GParamSpec *properties[N_PROPS];
 
 /* ---- cells ---- */
 
-/* A cell's tooltip is kept beside it and handed out on "query-tooltip": setting a widget's
- * tooltip text asks the display where the pointer is (a round trip to the X server), and every
- * event that arrives rebinds every visible cell; at a few hundred events a second those round
- * trips took the whole main loop and the window stopped drawing (tests/bench/). */
-static void
-set_cell_tooltip (GtkLabel   *label,
-                  const char *tooltip)
-{
-  g_object_set_data_full (G_OBJECT (label), "vigil-tooltip", g_strdup (tooltip), g_free);
-}
-
-static gboolean
-on_cell_query_tooltip (GtkWidget  *label,
-                       int         x,
-                       int         y,
-                       gboolean    keyboard_mode,
-                       GtkTooltip *tooltip,
-                       gpointer    user_data)
-{
-  const char *text = g_object_get_data (G_OBJECT (label), "vigil-tooltip");
-
-  if (text == NULL || *text == '\0')
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
 
 static void
 fill_cell (GtkLabel      *label,
@@ -149,7 +124,7 @@ fill_cell (GtkLabel      *label,
   if (!vigil_event_row_get_loaded (row))
     {
       gtk_label_set_label (label, "");
-      set_cell_tooltip (label, NULL);
+      vigil_lazy_tooltip_set_text (GTK_WIDGET (label), NULL);
       return;
     }
 
@@ -225,7 +200,7 @@ fill_cell (GtkLabel      *label,
     }
 
   gtk_label_set_label (label, text != NULL ? text : "");
-  set_cell_tooltip (label, tooltip);
+  vigil_lazy_tooltip_set_text (GTK_WIDGET (label), tooltip);
 }
 
 static void
@@ -251,8 +226,7 @@ setup_cell (GtkSignalListItemFactory *factory,
   if (GPOINTER_TO_INT (column) == COLUMN_TIME || GPOINTER_TO_INT (column) == COLUMN_CID)
     gtk_widget_add_css_class (label, "numeric");
   g_object_set_data (G_OBJECT (label), "vigil-column", column);
-  gtk_widget_set_has_tooltip (label, TRUE);
-  g_signal_connect (label, "query-tooltip", G_CALLBACK (on_cell_query_tooltip), NULL);
+  vigil_lazy_tooltip_attach (label);
   gtk_list_item_set_child (item, label);
 }
 

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vigil-lazy-tooltip.h"
 #include "vigil-settings.h"
 #include "vigil-sim-thread.h"
 #include "vigil-window.h"
@@ -151,25 +152,6 @@ update_back_button (VigilWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), g_strcmp0 (page, "overview") == 0 && on_panel);
 }
 
-/* The badge's tooltip is kept beside it and handed out on "query-tooltip": setting a widget's
- * tooltip text asks the X server where the pointer is, a round trip on every alarm before the
- * frame that shows it (tests/bench/vigil-bench-window.c). */
-static gboolean
-on_alarm_badge_query_tooltip (GtkWidget  *button,
-                              int         x,
-                              int         y,
-                              gboolean    keyboard_mode,
-                              GtkTooltip *tooltip,
-                              gpointer    user_data)
-{
-  const char *text = g_object_get_data (G_OBJECT (button), "vigil-tooltip");
-
-  if (text == NULL || *text == '\0')
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
 static void
 update_alarm_badge (VigilWindow *self)
 {
@@ -183,7 +165,8 @@ update_alarm_badge (VigilWindow *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
   gtk_widget_set_visible (GTK_WIDGET (self->alarm_button), n > 0);
-  g_object_set_data_full (G_OBJECT (self->alarm_button), "vigil-tooltip", g_steal_pointer (&label), g_free);
+  /* Not gtk_widget_set_tooltip_text(): a round trip to the X server before every alarm's frame. */
+  vigil_lazy_tooltip_set_text (GTK_WIDGET (self->alarm_button), label);
 }
 
 /* The mute toggle shows while the sound plays, and while it is muted so that nobody forgets it
@@ -753,6 +736,5 @@ vigil_window_init (VigilWindow *self)
   self->trace = vigil_trace_new (VIGIL_TRACE_DEFAULT_CAPACITY);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_stack_set_visible_child_name (self->main_stack, "connect");
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self->alarm_button), TRUE);
-  g_signal_connect (self->alarm_button, "query-tooltip", G_CALLBACK (on_alarm_badge_query_tooltip), NULL);
+  vigil_lazy_tooltip_attach (GTK_WIDGET (self->alarm_button));
 }
