@@ -368,6 +368,28 @@ test_csv_cells (void)
     }
 }
 
+/* One CID event of panel "@name-panel" straight into the store (not yet committed), its UUID
+ * "@name-@serial". */
+static void
+append_cid (VigilEventStore *store,
+            const char      *name,
+            guint            zone,
+            const char      *cid_code,
+            guint            serial)
+{
+  g_autofree char *json = NULL;
+  g_autoptr(VigilEvent) event = NULL;
+  g_autoptr(GError) error = NULL;
+
+  json = g_strdup_printf ("{\"EventNotificationAlert\":{\"dateTime\":\"2026-03-01T10:00:00+01:00\","
+                          "\"eventType\":\"CIDAlarm\",\"eventState\":\"active\",\"devIndex\":\"%s-panel\","
+                          "\"CIDAlarm\":{\"subSys\":1,\"zoneNo\":%u,\"CIDCode\":\"%s\",\"CIDType\":1,"
+                          "\"UUID\":\"%s-%u\"}}}", name, zone, cid_code, name, serial);
+  event = vigil_event_parse (json, strlen (json), NULL, NULL, &error);
+  g_assert_no_error (error);
+  vigil_event_store_append (store, event);
+}
+
 /* A large log opens with its first page, and scrolling it never holds more than a few pages. */
 static void
 test_large_log (Fixture       *fixture,
@@ -381,19 +403,7 @@ test_large_log (Fixture       *fixture,
   gint64 start;
 
   for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *json = NULL;
-      g_autoptr(VigilEvent) event = NULL;
-      g_autoptr(GError) error = NULL;
-
-      json = g_strdup_printf ("{\"EventNotificationAlert\":{\"dateTime\":\"2026-03-01T10:00:00+01:00\","
-                              "\"eventType\":\"CIDAlarm\",\"eventState\":\"active\",\"devIndex\":\"bulk-panel\","
-                              "\"CIDAlarm\":{\"subSys\":1,\"zoneNo\":%u,\"CIDCode\":\"1130\",\"CIDType\":1,"
-                              "\"UUID\":\"bulk-%u\"}}}", 1 + i % 64, i);
-      event = vigil_event_parse (json, strlen (json), NULL, NULL, &error);
-      g_assert_no_error (error);
-      vigil_event_store_append (store, event);
-    }
+    append_cid (store, "bulk", 1 + i % 64, "1130", i);
   g_assert_true (vigil_event_store_flush_sync (store, NULL));
 
   /* A search that matches nothing, then none: the log is read again from the top, as when the
@@ -441,19 +451,7 @@ append_numbered (Fixture *fixture,
   VigilEventStore *store = vigil_journal_get_store (fixture->journal);
 
   for (guint i = first; i < first + n; i++)
-    {
-      g_autofree char *json = NULL;
-      g_autoptr(VigilEvent) event = NULL;
-      g_autoptr(GError) error = NULL;
-
-      json = g_strdup_printf ("{\"EventNotificationAlert\":{\"dateTime\":\"2026-03-01T10:00:00+01:00\","
-                              "\"eventType\":\"CIDAlarm\",\"eventState\":\"active\",\"devIndex\":\"hidden-panel\","
-                              "\"CIDAlarm\":{\"subSys\":1,\"zoneNo\":%u,\"CIDCode\":\"1602\",\"CIDType\":1,"
-                              "\"UUID\":\"hidden-%u\"}}}", i, i);
-      event = vigil_event_parse (json, strlen (json), NULL, NULL, &error);
-      g_assert_no_error (error);
-      vigil_event_store_append (store, event);
-    }
+    append_cid (store, "hidden", i, "1602", i);
   g_assert_true (vigil_event_store_flush_sync (store, NULL));
   vigil_test_gui_run_for (300);
 }
