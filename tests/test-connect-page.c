@@ -200,6 +200,44 @@ use_tls (VigilSimGateway *gateway,
   vigil_sim_gateway_set_tls_certificate (gateway, certificate);
 }
 
+static void
+delay_answers (VigilSimGateway *gateway,
+               gpointer         user_data)
+{
+  vigil_sim_gateway_set_response_delay (gateway, GPOINTER_TO_UINT (user_data));
+}
+
+/* A gateway that answers slowly: with the answer timeout shorter than its delay the page says
+ * it did not answer; raised in the preferences, the next sign-in waits for it, and the whole
+ * connection keeps that timeout. */
+static void
+test_answer_timeout (void)
+{
+  g_autoptr(VigilTestSim) sim = vigil_test_sim_new_full (7, N_PANELS, NULL, NULL);
+  VigilWindow *window = vigil_test_gui_new_window ();
+  VigilConnectPage *page = vigil_window_get_connect_page (window);
+  GSettings *settings = vigil_test_gui_settings ();
+  guint before = g_settings_get_uint (settings, "request-timeout");
+
+  vigil_test_sim_invoke_sync (sim, delay_answers, GUINT_TO_POINTER (6000));
+  g_settings_set_uint (settings, "request-timeout", 5);
+  vigil_test_gui_sign_in (window, vigil_test_sim_get_url (sim), vigil_test_sim_get_user (sim),
+                          vigil_test_sim_get_password (sim));
+  vigil_test_gui_wait (!vigil_connect_page_get_busy (page) && has_error (window), VIGIL_TEST_GUI_TIMEOUT);
+  g_assert_true (error_contains (window, "did not answer in time"));
+  g_assert_null (vigil_window_get_session (window));
+
+  g_settings_set_uint (settings, "request-timeout", 40);
+  vigil_test_gui_sign_in (window, vigil_test_sim_get_url (sim), vigil_test_sim_get_user (sim),
+                          vigil_test_sim_get_password (sim));
+  vigil_test_gui_wait (vigil_window_get_session (window) != NULL, VIGIL_TEST_GUI_TIMEOUT);
+  g_assert_cmpuint (vigil_client_get_timeout (vigil_session_get_client (vigil_window_get_session (window))), ==, 40);
+
+  vigil_test_sim_invoke_sync (sim, delay_answers, GUINT_TO_POINTER (0));
+  g_settings_set_uint (settings, "request-timeout", before);
+  vigil_test_gui_close_window (window);
+}
+
 /* An unknown certificate: its fingerprint is shown, and only "Trust this gateway" connects. */
 static void
 test_untrusted_certificate (void)
@@ -282,6 +320,7 @@ main (int   argc,
   g_test_add_func ("/connect-page/locked", test_locked);
   g_test_add_func ("/connect-page/unreachable", test_unreachable);
   g_test_add_func ("/connect-page/untrusted-certificate", test_untrusted_certificate);
+  g_test_add_func ("/connect-page/answer-timeout", test_answer_timeout);
   g_test_add_func ("/connect-page/operator", test_operator);
 
   return g_test_run ();

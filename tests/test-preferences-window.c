@@ -65,6 +65,8 @@ test_bound (void)
                                               GTK_TYPE_SPIN_BUTTON, NULL, NULL);
   GtkWidget *heartbeat = vigil_test_gui_find (find_row (root, ADW_TYPE_ACTION_ROW, "_Heartbeat Timeout"),
                                               GTK_TYPE_SPIN_BUTTON, NULL, NULL);
+  GtkWidget *answer = vigil_test_gui_find (find_row (root, ADW_TYPE_ACTION_ROW, "A_nswer Timeout"),
+                                           GTK_TYPE_SPIN_BUTTON, NULL, NULL);
   GtkWidget *operator_row = find_row (root, ADW_TYPE_ENTRY_ROW, "Operator on Duty");
 
   gtk_window_present (GTK_WINDOW (preferences));
@@ -88,6 +90,17 @@ test_bound (void)
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (heartbeat), 45);
   g_assert_cmpuint (g_settings_get_uint (settings, "heartbeat-timeout"), ==, 45);
   g_settings_reset (settings, "heartbeat-timeout");
+
+  /* The answer timeout: never under 5 s, and the key follows the row. */
+  {
+    guint before = g_settings_get_uint (settings, "request-timeout");
+
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (answer), 1);
+    g_assert_cmpuint (g_settings_get_uint (settings, "request-timeout"), ==, 5);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (answer), 90);
+    g_assert_cmpuint (g_settings_get_uint (settings, "request-timeout"), ==, 90);
+    g_settings_set_uint (settings, "request-timeout", before);
+  }
 
   /* The video download policy and the cache size. */
   {

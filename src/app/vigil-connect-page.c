@@ -568,7 +568,11 @@ start_login (VigilConnectPage *self,
     }
 
   if (self->settings != NULL)
-    pin = vigil_settings_dup_pinned_fingerprint (self->settings, vigil_client_get_base_uri (client));
+    {
+      /* The session keeps this client: the setting holds for the whole connection. */
+      vigil_client_set_timeout (client, g_settings_get_uint (self->settings, "request-timeout"));
+      pin = vigil_settings_dup_pinned_fingerprint (self->settings, vigil_client_get_base_uri (client));
+    }
   if (pin != NULL && !vigil_client_set_pinned_fingerprint (client, pin, &error))
     {
       g_debug ("ignoring the stored pin for %s: %s", vigil_client_get_base_uri (client), error->message);

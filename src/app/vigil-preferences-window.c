@@ -22,6 +22,7 @@ struct _VigilPreferencesWindow
   AdwEntryRow *operator_row;
   GtkSpinButton *reconcile_spin;
   GtkSpinButton *heartbeat_spin;
+  GtkSpinButton *request_timeout_spin;
   AdwComboRow *video_fetch_row;
   GtkSpinButton *video_cache_spin;
   GtkListBox *gateways_list;
@@ -221,6 +222,7 @@ vigil_preferences_window_constructed (GObject *object)
   g_settings_bind (self->settings, "sound-enabled", self->sound_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "reconcile-interval", self->reconcile_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "heartbeat-timeout", self->heartbeat_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "request-timeout", self->request_timeout_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "video-cache-size", self->video_cache_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (self->settings, "video-fetch", self->video_fetch_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, policy_to_row, row_to_policy, NULL, NULL);
@@ -308,6 +310,7 @@ vigil_preferences_window_class_init (VigilPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigilPreferencesWindow, operator_row);
   gtk_widget_class_bind_template_child (widget_class, VigilPreferencesWindow, reconcile_spin);
   gtk_widget_class_bind_template_child (widget_class, VigilPreferencesWindow, heartbeat_spin);
+  gtk_widget_class_bind_template_child (widget_class, VigilPreferencesWindow, request_timeout_spin);
   gtk_widget_class_bind_template_child (widget_class, VigilPreferencesWindow, video_fetch_row);
   gtk_widget_class_bind_template_child (widget_class, VigilPreferencesWindow, video_cache_spin);
   gtk_widget_class_bind_template_child (widget_class, VigilPreferencesWindow, gateways_list);
